@@ -1,0 +1,119 @@
+using System.Buffers;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Microsoft.Extensions.ObjectPool;
+using PodDefaults.Core.Buffers;
+using PodDefaults.Core.Merge;
+using PodDefaults.Core.Model;
+using PodDefaults.Core.Patch;
+using PodDefaults.Core.Selection;
+
+namespace PodDefaults.Core.Admission;
+
+/// <summary>
+/// One admission: decode the review, pick the PodDefaults, merge, write the patch and the response.
+/// Pooled: everything it holds keeps its capacity for the next request. Dispose returns it to the pool;
+/// until then its results (for telemetry and logs) stay readable.
+/// </summary>
+public sealed class Admission : IDisposable
+{
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private readonly ObjectPool<Admission> pool;
+    private readonly Utf8JsonWriter response = new(Stream.Null, WriterOptions);
+    private readonly PatchWriter patchWriter = new();
+    private readonly PooledBufferWriter patch = new();
+    private readonly List<PodDefault> candidates = [];
+    private readonly List<PodDefault> applying = [];
+    private readonly List<string> warnings = [];
+    private ReadOnlyMemory<byte> body;
+
+    internal Admission(ObjectPool<Admission> pool) => this.pool = pool;
+
+    public AdmissionRequest Request { get; } = new();
+
+    public PodMerge Merge { get; } = new();
+
+    public AdmissionOutcome Outcome { get; private set; }
+
+    /// <summary>The PodDefaults being applied, in order (matching, not yet applied at their version).</summary>
+    public IReadOnlyList<PodDefault> Applied => applying;
+
+    public IReadOnlyList<string> Warnings => warnings;
+
+    public IReadOnlyList<Conflict> Conflicts => Merge.Conflicts;
+
+    public int PatchOperationCount { get; private set; }
+
+    /// <summary>The rejection message when <see cref="Outcome"/> is <see cref="AdmissionOutcome.Conflict"/>.</summary>
+    public string? DenialMessage { get; private set; }
+
+    /// <summary>The snapshot generation the decision was made on.</summary>
+    public long SnapshotGeneration { get; private set; }
+
+    public string Namespace => Request.PodNamespace.ToString(body.Span);
+
+    /// <summary>The pod's name, or its generateName when it has none yet.</summary>
+    public string PodName => PodNameOf(body.Span);
+
+    public string Operation => Request.Operation.ToString(body.Span);
+
+    /// <exception cref="AdmissionReviewFormatException">The body is not an AdmissionReview.</exception>
+    internal void Run(ReadOnlyMemory<byte> review, PodDefaultSnapshot snapshot, IBufferWriter<byte> output)
+    {
+        body = review;
+        SnapshotGeneration = snapshot.Generation;
+        var source = review.Span;
+        AdmissionReviewReader.Read(source, Request);
+        response.Reset(output);
+        if (!Request.IsPodCreate(source) || PodSelection.IsExcluded(source, Request.Pod))
+        {
+            Outcome = AdmissionOutcome.Skipped;
+            AdmissionResponseWriter.WriteAllowed(response, source, Request, default, warnings);
+            return;
+        }
+
+        PodSelection.Select(source, Request, snapshot, candidates, applying, warnings);
+        if (applying.Count == 0)
+        {
+            Outcome = AdmissionOutcome.Unchanged;
+            AdmissionResponseWriter.WriteAllowed(response, source, Request, default, warnings);
+            return;
+        }
+
+        Merge.Run(source, Request.Pod, applying);
+        if (Merge.Conflicts.Count > 0)
+        {
+            Outcome = AdmissionOutcome.Conflict;
+            DenialMessage = ConflictMessage.Format(applying, PodNameOf(source), Merge.Conflicts);
+            AdmissionResponseWriter.WriteDenied(response, source, Request, DenialMessage, warnings);
+            return;
+        }
+
+        patchWriter.Start(patch);
+        PodPatch.Write(source, Merge, patchWriter);
+        patchWriter.Finish();
+        PatchOperationCount = patchWriter.OperationCount;
+        Outcome = PatchOperationCount > 0 ? AdmissionOutcome.Patched : AdmissionOutcome.Unchanged;
+        AdmissionResponseWriter.WriteAllowed(response, source, Request, PatchOperationCount > 0 ? patch.WrittenSpan : default, warnings);
+    }
+
+    private string PodNameOf(ReadOnlySpan<byte> source) =>
+        Request.Pod.Name is { IsPresent: true, Length: > 0 } name ? name.ToString(source) : Request.Pod.GenerateName.ToString(source);
+
+    internal void Reset()
+    {
+        Request.Reset();
+        candidates.Clear();
+        applying.Clear();
+        warnings.Clear();
+        patch.Clear();
+        response.Reset(Stream.Null);
+        Outcome = AdmissionOutcome.Skipped;
+        PatchOperationCount = 0;
+        DenialMessage = null;
+        body = default;
+    }
+
+    public void Dispose() => pool.Return(this);
+}

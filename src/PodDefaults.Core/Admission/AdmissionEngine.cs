@@ -1,0 +1,50 @@
+using System.Buffers;
+using Microsoft.Extensions.ObjectPool;
+using PodDefaults.Core.Selection;
+
+namespace PodDefaults.Core.Admission;
+
+/// <summary>
+/// Answers AdmissionReviews from the current snapshot. Shared by the HTTP server and the CLI, so both decide
+/// the same way. Thread-safe: each call takes its own pooled <see cref="Admission"/>.
+/// </summary>
+public sealed class AdmissionEngine
+{
+    private readonly SnapshotHolder snapshots;
+    private readonly ObjectPool<Admission> pool;
+
+    public AdmissionEngine(SnapshotHolder snapshots)
+    {
+        this.snapshots = snapshots;
+        pool = new DefaultObjectPool<Admission>(new AdmissionPoolPolicy(() => pool!), Environment.ProcessorCount * 8);
+    }
+
+    /// <summary>Decides on <paramref name="review"/> and writes the response AdmissionReview into <paramref name="response"/>.</summary>
+    /// <returns>The admission, readable until disposed; the caller must dispose it.</returns>
+    /// <exception cref="AdmissionReviewFormatException">The body is not an AdmissionReview.</exception>
+    public Admission Review(ReadOnlyMemory<byte> review, IBufferWriter<byte> response)
+    {
+        var admission = pool.Get();
+        try
+        {
+            admission.Run(review, snapshots.Current, response);
+            return admission;
+        }
+        catch
+        {
+            admission.Dispose();
+            throw;
+        }
+    }
+
+    private sealed class AdmissionPoolPolicy(Func<ObjectPool<Admission>> pool) : IPooledObjectPolicy<Admission>
+    {
+        public Admission Create() => new(pool());
+
+        public bool Return(Admission admission)
+        {
+            admission.Reset();
+            return true;
+        }
+    }
+}

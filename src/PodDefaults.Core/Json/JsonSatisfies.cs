@@ -1,0 +1,96 @@
+using System.Runtime.InteropServices;
+using System.Text.Json;
+
+namespace PodDefaults.Core.Json;
+
+/// <summary>
+/// The <em>satisfies</em> rule of SEMANTICS.md section 4: an existing item satisfies a wanted one when every
+/// member the wanted item sets (recursively; arrays element by element and of equal length; scalars equal;
+/// <c>null</c> members ignored) has the same value in the existing item.
+/// </summary>
+/// <remarks>
+/// The existing side is read as raw UTF-8 with a reader, so an item of the pod is compared where it lies in
+/// the request buffer, without parsing it into a document first.
+/// </remarks>
+public static class JsonSatisfies
+{
+    public static bool Satisfies(ReadOnlySpan<byte> existingJson, JsonElement wanted)
+    {
+        var reader = new Utf8JsonReader(existingJson, new JsonReaderOptions { MaxDepth = 256 });
+        return reader.Read() && Satisfies(ref reader, wanted);
+    }
+
+    /// <summary>Compares the value the reader is positioned on; on return the reader is somewhere inside it.</summary>
+    private static bool Satisfies(ref Utf8JsonReader existing, JsonElement wanted) => wanted.ValueKind switch
+    {
+        JsonValueKind.Null or JsonValueKind.Undefined => true,
+        JsonValueKind.Object => ObjectSatisfies(ref existing, wanted),
+        JsonValueKind.Array => ArraySatisfies(ref existing, wanted),
+        JsonValueKind.String => existing.TokenType == JsonTokenType.String && StringEquals(ref existing, wanted),
+        JsonValueKind.Number => existing.TokenType == JsonTokenType.Number && NumberEquals(ref existing, wanted),
+        JsonValueKind.True => existing.TokenType == JsonTokenType.True,
+        JsonValueKind.False => existing.TokenType == JsonTokenType.False,
+        _ => false,
+    };
+
+    private static bool ObjectSatisfies(ref Utf8JsonReader existing, JsonElement wanted)
+    {
+        if (existing.TokenType != JsonTokenType.StartObject)
+            return false;
+
+        var required = 0;
+        foreach (var member in wanted.EnumerateObject())
+        {
+            if (member.Value.ValueKind != JsonValueKind.Null)
+                required++;
+        }
+
+        var matched = 0;
+        while (existing.Read() && existing.TokenType == JsonTokenType.PropertyName)
+        {
+            var found = existing.ValueIsEscaped
+                ? wanted.TryGetProperty(existing.GetString()!, out var wantedMember)
+                : wanted.TryGetProperty(existing.ValueSpan, out wantedMember);
+            existing.Read();
+            if (found && wantedMember.ValueKind != JsonValueKind.Null)
+            {
+                if (!Satisfies(ref existing, wantedMember))
+                    return false;
+                matched++;
+            }
+            existing.Skip();
+        }
+        return matched == required;
+    }
+
+    private static bool ArraySatisfies(ref Utf8JsonReader existing, JsonElement wanted)
+    {
+        if (existing.TokenType != JsonTokenType.StartArray)
+            return false;
+
+        foreach (var wantedItem in wanted.EnumerateArray())
+        {
+            if (!existing.Read() || existing.TokenType == JsonTokenType.EndArray)
+                return false; // the existing array is shorter
+            if (!Satisfies(ref existing, wantedItem))
+                return false;
+            existing.Skip();
+        }
+        return existing.Read() && existing.TokenType == JsonTokenType.EndArray;
+    }
+
+    // Escaped text is rare in pods (names, paths, quantities): allocating a string for it is fine.
+    private static bool StringEquals(ref Utf8JsonReader existing, JsonElement wanted) =>
+        existing.ValueIsEscaped ? wanted.ValueEquals(existing.GetString()) : wanted.ValueEquals(existing.ValueSpan);
+
+    private static bool NumberEquals(ref Utf8JsonReader existing, JsonElement wanted)
+    {
+        var wantedText = JsonMarshal.GetRawUtf8Value(wanted);
+        if (existing.ValueSpan.SequenceEqual(wantedText))
+            return true;
+        // Same number, other spelling (1 and 1.0, 1e3 and 1000).
+        if (existing.TryGetDecimal(out var a) && wanted.TryGetDecimal(out var b))
+            return a == b;
+        return existing.TryGetDouble(out var x) && wanted.TryGetDouble(out var y) && x == y;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+
+namespace PodDefaults.Core.Json;
+
+/// <summary>A JSON string token inside a UTF-8 buffer: the bytes between the quotes, possibly escaped.</summary>
+public readonly record struct JsonString(int Start, int Length, bool Escaped)
+{
+    public static readonly JsonString None = new(0, -1, false);
+
+    public bool IsPresent => Length >= 0;
+
+    /// <summary>Captures the string (or property name) the reader is positioned on.</summary>
+    public static JsonString At(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.PropertyName))
+            throw new JsonException($"expected a string, found {reader.TokenType}");
+        // A string token's value starts right after its opening quote.
+        return new JsonString((int)reader.TokenStartIndex + 1, reader.ValueSpan.Length, reader.ValueIsEscaped);
+    }
+
+    public ReadOnlySpan<byte> Raw(ReadOnlySpan<byte> source) => source.Slice(Start, Length);
+
+    /// <summary>Compares the unescaped text with <paramref name="utf8"/>, without allocating.</summary>
+    public bool TextEquals(ReadOnlySpan<byte> source, ReadOnlySpan<byte> utf8)
+    {
+        if (!IsPresent)
+            return false;
+        if (!Escaped)
+            return Raw(source).SequenceEqual(utf8);
+        Span<byte> scratch = Length <= 256 ? stackalloc byte[Length] : new byte[Length];
+        return JsonEscapes.Unescape(Raw(source), scratch, out var written) && scratch[..written].SequenceEqual(utf8);
+    }
+
+    /// <summary>Writes the unescaped UTF-8 text into <paramref name="destination"/>; it must hold <see cref="Length"/> bytes.</summary>
+    public int CopyUnescaped(ReadOnlySpan<byte> source, Span<byte> destination)
+    {
+        if (!Escaped)
+        {
+            Raw(source).CopyTo(destination);
+            return Length;
+        }
+        return JsonEscapes.Unescape(Raw(source), destination, out var written) ? written : throw new JsonException("invalid escape in string");
+    }
+
+    public string ToString(ReadOnlySpan<byte> source)
+    {
+        if (!IsPresent)
+            return string.Empty;
+        if (!Escaped)
+            return Encoding.UTF8.GetString(Raw(source));
+        var rented = ArrayPool<byte>.Shared.Rent(Length);
+        try
+        {
+            return Encoding.UTF8.GetString(rented, 0, CopyUnescaped(source, rented));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+}

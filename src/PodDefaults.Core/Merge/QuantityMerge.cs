@@ -1,0 +1,97 @@
+using PodDefaults.Core.Json;
+using PodDefaults.Core.Model;
+using PodDefaults.Core.Pods;
+using PodDefaults.Core.Quantities;
+
+namespace PodDefaults.Core.Merge;
+
+/// <summary>
+/// <c>limits</c> or <c>requests</c> of one container: quantities compare by value (<c>1</c> = <c>1000m</c>),
+/// and a value the LimitRanger defaulted counts as absent, so the PodDefault's value replaces it.
+/// </summary>
+public sealed class QuantityMerge
+{
+    private readonly List<AddedItem> set = [];
+    private readonly List<Quantity> setValues = [];
+    private LimitRangerAnnotation? limitRanger;
+    private string container = "";
+
+    public JsonEntries Existing { get; private set; } = new();
+
+    /// <summary><c>limits</c> or <c>requests</c>.</summary>
+    public string Part { get; private set; } = "";
+
+    public FieldContext At { get; private set; }
+
+    /// <summary>The entries to write, each resource once.</summary>
+    public IReadOnlyList<AddedItem> Set => set;
+
+    public void Reset(JsonEntries existing, string part, string containerName, LimitRangerAnnotation? defaulted)
+    {
+        Existing = existing;
+        Part = part;
+        container = containerName;
+        limitRanger = defaulted;
+        At = new FieldContext($"resources.{part}", ValueKind.Json, containerName);
+        set.Clear();
+        setValues.Clear();
+    }
+
+    public void Merge(QuantityItem wanted, PodDefault from, ReadOnlySpan<byte> source, List<Conflict> conflicts)
+    {
+        for (var i = 0; i < set.Count; i++)
+        {
+            var (item, setBy) = set[i];
+            if (item.Key != wanted.ResourceName)
+                continue;
+            if (setValues[i] != wanted.Value)
+                conflicts.Add(Conflict.Differs(At, wanted.ResourceName, Describe(item.Json), setBy.Name, Describe(wanted.Item.Json), from.Name));
+            return;
+        }
+        foreach (var entry in Existing.Items)
+        {
+            if (!entry.Key.TextEquals(source, wanted.Item.KeyUtf8))
+                continue;
+            if (limitRanger?.Defaulted(container, Part, wanted.ResourceName) == true)
+                break;
+            var existing = entry.Value.In(source);
+            if (!TryParse(existing, out var quantity) || quantity != wanted.Value)
+                conflicts.Add(Conflict.Differs(At, wanted.ResourceName, Describe(existing), null, Describe(wanted.Item.Json), from.Name));
+            return;
+        }
+        set.Add(new AddedItem(wanted.Item, from));
+        setValues.Add(wanted.Value);
+    }
+
+    /// <summary>The value after the merge: set by a PodDefault, else the pod's own.</summary>
+    public bool TryGetFinal(string resource, ReadOnlySpan<byte> source, out Quantity value, out string text)
+    {
+        for (var i = 0; i < set.Count; i++)
+        {
+            if (set[i].Item.Key == resource)
+            {
+                (value, text) = (setValues[i], Describe(set[i].Item.Json));
+                return true;
+            }
+        }
+        foreach (var entry in Existing.Items)
+        {
+            if (entry.Key.TextEquals(source, System.Text.Encoding.UTF8.GetBytes(resource)) && TryParse(entry.Value.In(source), out value))
+            {
+                text = Describe(entry.Value.In(source));
+                return true;
+            }
+        }
+        (value, text) = (default, "");
+        return false;
+    }
+
+    private static bool TryParse(ReadOnlySpan<byte> json, out Quantity quantity)
+    {
+        // The API server writes quantities as strings; a number is accepted too.
+        var text = json.Length >= 2 && json[0] == (byte)'"' ? json[1..^1] : json;
+        return Quantity.TryParse(text, out quantity);
+    }
+
+    private static string Describe(ReadOnlySpan<byte> json) => ValueDescription.Describe(ValueKind.Json, json);
+}

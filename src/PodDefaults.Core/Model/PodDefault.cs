@@ -1,0 +1,40 @@
+namespace PodDefaults.Core.Model;
+
+/// <summary>A <c>kubeflow.org/v1alpha1</c> PodDefault, parsed and ready to match and merge.</summary>
+public sealed class PodDefault
+{
+    public const string MarkerPrefix = "poddefault.admission.kubeflow.org/poddefault-";
+
+    public PodDefault(string @namespace, string name, string resourceVersion, SelectorResult selector, PodDefaultSpec spec)
+    {
+        Namespace = @namespace;
+        Name = name;
+        ResourceVersion = resourceVersion;
+        Selector = selector;
+        Spec = spec;
+        Marker = JsonItem.OfString(MarkerPrefix + name, resourceVersion);
+        SelectorWarning = selector.IsValid ? null : $"poddefault {name} skipped: {selector.Error}";
+    }
+
+    public string Namespace { get; }
+    public string Name { get; }
+
+    /// <summary><c>metadata.resourceVersion</c> exactly as the source gave it; the marker annotation's value.</summary>
+    public string ResourceVersion { get; }
+
+    /// <summary>The selector, or why it cannot be used (the PodDefault is then skipped with a warning).</summary>
+    public SelectorResult Selector { get; }
+
+    public PodDefaultSpec Spec { get; }
+
+    /// <summary>
+    /// The marker annotation, <c>poddefault.admission.kubeflow.org/poddefault-&lt;name&gt;</c> set to the
+    /// resourceVersion: a pod that carries it already has this version applied (SEMANTICS.md section 5).
+    /// </summary>
+    public JsonItem Marker { get; }
+
+    /// <summary>The admission warning for a PodDefault skipped for its selector; built once, not per pod.</summary>
+    public string? SelectorWarning { get; }
+
+    public override string ToString() => $"{Namespace}/{Name}@{ResourceVersion}";
+}

@@ -1,0 +1,80 @@
+using System.Text.Json;
+using PodDefaults.Core.Json;
+using static PodDefaults.Core.Json.JsonReading;
+
+namespace PodDefaults.Core.Pods;
+
+/// <summary>
+/// Reads a pod in one forward pass, recording where the parts the merge needs are and skipping the rest.
+/// </summary>
+/// <remarks>
+/// Malformed input throws <see cref="JsonException"/> naming the member. Paths in messages are literals:
+/// building them per call would allocate on every admission.
+/// </remarks>
+internal static class PodShapeReader
+{
+    /// <summary>Reads the pod object the reader is on (its <c>{</c>) into <paramref name="pod"/>.</summary>
+    public static void Read(ref Utf8JsonReader reader, PodShape pod)
+    {
+        if (!IsObject(ref reader, "request.object"))
+            return;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("metadata"u8))
+            {
+                ReadValue(ref reader);
+                ReadMetadata(ref reader, pod);
+            }
+            else if (reader.ValueTextEquals("spec"u8))
+            {
+                ReadValue(ref reader);
+                PodSpecReader.Read(ref reader, pod);
+            }
+            else
+            {
+                ReadValue(ref reader);
+                reader.Skip();
+            }
+        }
+    }
+
+    private static void ReadMetadata(ref Utf8JsonReader reader, PodShape pod)
+    {
+        pod.HasMetadata = IsObject(ref reader, "request.object.metadata");
+        if (!pod.HasMetadata)
+            return;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("name"u8))
+            {
+                ReadValue(ref reader);
+                pod.Name = String(ref reader, "request.object.metadata.name");
+            }
+            else if (reader.ValueTextEquals("generateName"u8))
+            {
+                ReadValue(ref reader);
+                pod.GenerateName = String(ref reader, "request.object.metadata.generateName");
+            }
+            else if (reader.ValueTextEquals("namespace"u8))
+            {
+                ReadValue(ref reader);
+                pod.Namespace = String(ref reader, "request.object.metadata.namespace");
+            }
+            else if (reader.ValueTextEquals("labels"u8))
+            {
+                ReadValue(ref reader);
+                ShapeReading.ReadMap(ref reader, pod.Labels, "request.object.metadata.labels");
+            }
+            else if (reader.ValueTextEquals("annotations"u8))
+            {
+                ReadValue(ref reader);
+                ShapeReading.ReadMap(ref reader, pod.Annotations, "request.object.metadata.annotations");
+            }
+            else
+            {
+                ReadValue(ref reader);
+                reader.Skip();
+            }
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using PodDefaults.Core.Admission;
+using PodDefaults.Core.Buffers;
+using PodDefaults.Core.Model;
+using PodDefaults.Core.Selection;
+using PodDefaults.Tests.Conformance;
+using Xunit;
+
+namespace PodDefaults.Tests.Core.Admission;
+
+/// <summary>Every conformance case against the engine directly: the fastest way to see a semantic failure.</summary>
+public sealed class EngineConformanceTests
+{
+    public static TheoryData<string> Cases() => new(ConformanceCase.Files());
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Case_passes(string file)
+    {
+        var testCase = ConformanceCase.Load(file);
+        var holder = new SnapshotHolder();
+        holder.Publish(holder.Current.ReplaceAll(testCase.PodDefaultElements().Select(pd => PodDefaultParser.Parse(pd))));
+        var engine = new AdmissionEngine(holder);
+        var uid = Guid.NewGuid().ToString();
+        using var response = new PooledBufferWriter();
+
+        using (engine.Review(System.Text.Encoding.UTF8.GetBytes(testCase.BuildReview(uid)), response))
+        {
+        }
+
+        ConformanceJudge.Judge(testCase, uid, System.Text.Encoding.UTF8.GetString(response.WrittenSpan));
+    }
+}
