@@ -17,40 +17,50 @@ public sealed partial class ReloadingCertificateSource : BackgroundService
 
     private readonly string _certFile;
     private readonly string _keyFile;
-    private readonly TimeSpan _pollInterval;
     private readonly ILogger _logger;
+    private readonly CertificateFileWatcher _watcher;
     private volatile ServerCertificate _current;
 
     // Identifies the contents last tried, good or bad, so that each version is loaded (or warned
     // about) once. A hash rather than the contents: no second copy of the private key in memory.
     private string _lastAttempt;
 
-    /// <summary>Loads the pair now; a <see cref="TlsConfigurationException"/> here means there is nothing to serve.</summary>
+    /// <summary>
+    /// Loads the pair and starts watching the files; reloading runs once the service is started.
+    /// A <see cref="TlsConfigurationException"/> here means there is nothing to serve.
+    /// </summary>
     public ReloadingCertificateSource(
         string certFile, string keyFile, ILogger<ReloadingCertificateSource> logger, TimeSpan? pollInterval = null)
     {
         _certFile = certFile;
         _keyFile = keyFile;
-        _pollInterval = pollInterval ?? DefaultPollInterval;
         _logger = logger;
 
         var (certPem, keyPem) = (PemFile.ReadText(certFile), PemFile.ReadText(keyFile));
         _current = PemCertificateLoader.Parse(certFile, certPem, keyFile, keyPem);
         _lastAttempt = Fingerprint(certPem, keyPem);
         LogServing();
+
+        // Watching from now on, changes made before the service starts are not missed; one made
+        // between the read above and this line waits for the first poll.
+        _watcher = new CertificateFileWatcher([certFile, keyFile], pollInterval ?? DefaultPollInterval, logger);
     }
 
     /// <summary>The certificate for the next handshake.</summary>
     public ServerCertificate Current => _current;
 
+    public override void Dispose()
+    {
+        _watcher.Dispose();
+        base.Dispose();
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var watcher = new CertificateFileWatcher([_certFile, _keyFile], _pollInterval, _logger);
-        while (!stoppingToken.IsCancellationRequested)
+        while (true)
         {
-            // Checking before the first wait also covers changes made while the host was starting.
+            await _watcher.WaitAsync(stoppingToken);
             ReloadIfChanged();
-            await watcher.WaitAsync(stoppingToken);
         }
     }
 
