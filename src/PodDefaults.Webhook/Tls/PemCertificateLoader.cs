@@ -25,7 +25,14 @@ public static class PemCertificateLoader
         using var key = PemPrivateKey.Read(keyFile, keyPem);
         using var publicLeaf = certificates[0];
         var leaf = WithPrivateKey(publicLeaf, key, certFile, keyFile);
-        return new ServerCertificate(leaf, [.. certificates.Skip(1)]);
+        try
+        {
+            return new ServerCertificate(leaf, [.. certificates.Skip(1)]);
+        }
+        catch (CryptographicException e)
+        {
+            throw new TlsConfigurationException($"'{certFile}' cannot be served: {e.Message}", e);
+        }
     }
 
     private static List<X509Certificate2> ReadCertificates(string certFile, string pem)
