@@ -1,0 +1,100 @@
+using Microsoft.Extensions.Logging;
+
+namespace PodDefaults.Webhook.Tls;
+
+/// <summary>
+/// Tells the reloader when to look at the certificate files again: soon after anything happens in
+/// their directories, and in any case every poll interval.
+/// </summary>
+/// <remarks>
+/// A directory watcher alone is not enough. A file may be a symlink into a directory nobody watches,
+/// inotify can run out of watches or drop events on overflow, and a Kubernetes Secret volume swaps a
+/// <c>..data</c> symlink rather than writing the files. The poll covers all of these; the watcher
+/// only makes the common case quick. The caller compares contents, not timestamps, so a wake-up
+/// with nothing changed costs two small file reads.
+/// </remarks>
+internal sealed partial class CertificateFileWatcher : IDisposable
+{
+    // Writers touch a file several times (truncate, write, rename), and a certificate and its key
+    // change one after the other: wait for the burst to end rather than read half of it.
+    private static readonly TimeSpan SettleDelay = TimeSpan.FromMilliseconds(250);
+
+    private readonly TimeSpan _pollInterval;
+    private readonly List<FileSystemWatcher> _watchers = [];
+    private readonly SemaphoreSlim _changed = new(0);
+
+    public CertificateFileWatcher(IEnumerable<string> files, TimeSpan pollInterval, ILogger logger)
+    {
+        _pollInterval = pollInterval;
+        foreach (var directory in files.Select(f => Path.GetDirectoryName(Path.GetFullPath(f))!).Distinct())
+        {
+            try
+            {
+                _watchers.Add(Watch(directory));
+            }
+            catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException)
+            {
+                LogCannotWatch(logger, directory, pollInterval, e.Message);
+            }
+        }
+    }
+
+    /// <summary>Returns when the files may have changed, or when the poll interval has passed.</summary>
+    public async Task WaitAsync(CancellationToken cancellationToken)
+    {
+        if (await _changed.WaitAsync(_pollInterval, cancellationToken))
+        {
+            await Task.Delay(SettleDelay, cancellationToken);
+            while (_changed.Wait(0))
+            {
+            }
+        }
+    }
+
+    // The semaphore is left to the GC: an event already in flight may still signal it, and an
+    // ObjectDisposedException on a thread-pool thread would take the process down.
+    public void Dispose()
+    {
+        foreach (var watcher in _watchers)
+        {
+            watcher.Dispose();
+        }
+    }
+
+    private FileSystemWatcher Watch(string directory)
+    {
+        var watcher = new FileSystemWatcher(directory)
+        {
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName
+                | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.CreationTime,
+        };
+        watcher.Changed += (_, _) => Signal();
+        watcher.Created += (_, _) => Signal();
+        watcher.Deleted += (_, _) => Signal();
+        watcher.Renamed += (_, _) => Signal();
+        watcher.Error += (_, _) => Signal();
+        try
+        {
+            watcher.EnableRaisingEvents = true;
+            return watcher;
+        }
+        catch
+        {
+            watcher.Dispose();
+            throw;
+        }
+    }
+
+    // At most one pending signal: a burst of events means one more look at the files.
+    private void Signal()
+    {
+        if (_changed.CurrentCount == 0)
+        {
+            _changed.Release();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Cannot watch {Directory} for certificate changes ({Reason}); checking every {PollInterval} instead.")]
+    private static partial void LogCannotWatch(ILogger logger, string directory, TimeSpan pollInterval, string reason);
+}
