@@ -1,0 +1,28 @@
+using System.Net;
+using PodDefaults.Webhook.Tls;
+
+namespace PodDefaults.Webhook.Server;
+
+/// <summary>How <c>poddefaults serve</c> runs (SEMANTICS.md section 8).</summary>
+public sealed record ServeOptions
+{
+    /// <summary>
+    /// The API server never sends a body over 3 MiB; the review around the largest pod stays below this.
+    /// Larger bodies get 413 without being buffered.
+    /// </summary>
+    public const int DefaultMaxRequestBytes = 4 * 1024 * 1024;
+
+    /// <summary>PodDefault files or folder (<c>--defaults</c>); null reads them from the cluster.</summary>
+    public string? DefaultsPath { get; init; }
+
+    public IPAddress ListenAddress { get; init; } = IPAddress.Any;
+
+    public int Port { get; init; } = KestrelTlsExtensions.DefaultPort;
+
+    public TlsOptions Tls { get; init; } = new();
+
+    public int MaxRequestBytes { get; init; } = DefaultMaxRequestBytes;
+
+    /// <summary>How long in-flight requests may take to finish after SIGTERM.</summary>
+    public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(25);
+}
