@@ -1,0 +1,105 @@
+using System.Buffers;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace PodDefaults.Webhook.Sources.Files;
+
+/// <summary>
+/// Writes one composed document as JSON, expanding aliases and merge keys, and records the line of every node
+/// it writes under the node's JSON Pointer.
+/// </summary>
+internal sealed class YamlJsonWriter
+{
+    private static readonly JsonWriterOptions Options = new()
+    {
+        // Non-ASCII text stays readable; the JSON is never embedded in HTML.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private readonly Utf8JsonWriter json;
+    private readonly YamlLineMap lines = new();
+    private readonly int maxNodes;
+    private int written;
+
+    private YamlJsonWriter(Utf8JsonWriter json, int maxNodes)
+    {
+        this.json = json;
+        this.maxNodes = maxNodes;
+    }
+
+    public static YamlJsonDocument Write(ComposedDocument document)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using var json = new Utf8JsonWriter(buffer, Options);
+        var writer = new YamlJsonWriter(json, document.NodeCount + YamlLimits.MaxExpandedNodes);
+        var root = document.Root;
+        writer.Write(root, JsonPointer.Root, root.Position.Line, depth: 0);
+        json.Flush();
+        return new YamlJsonDocument(buffer.WrittenSpan.ToArray(), root.Position.Line, writer.lines);
+    }
+
+    /// <param name="line">The line to record: a member's key line, else the node's own.</param>
+    private void Write(YamlNode node, string pointer, int line, int depth)
+    {
+        if (++written > maxNodes)
+        {
+            throw new YamlToJsonException(
+                node.Position,
+                $"aliases expand this document by more than {YamlLimits.MaxExpandedNodes} nodes; is it an alias bomb?");
+        }
+
+        if (depth > YamlLimits.MaxDepth)
+        {
+            throw new YamlToJsonException(
+                node.Position, $"aliases nest mappings and sequences deeper than {YamlLimits.MaxDepth} levels");
+        }
+
+        lines.Record(pointer, line);
+        switch (node)
+        {
+            case YamlAlias alias:
+                Write(alias.Target, pointer, line, depth); // the pointer keeps the alias's line
+                break;
+            case YamlMapping mapping:
+                json.WriteStartObject();
+                foreach (var member in YamlMappingMembers.Of(mapping))
+                {
+                    json.WritePropertyName(member.Name);
+                    Write(member.Value, JsonPointer.Append(pointer, member.Name), member.Key.Position.Line, depth + 1);
+                }
+
+                json.WriteEndObject();
+                break;
+            case YamlSequence sequence:
+                json.WriteStartArray();
+                for (var i = 0; i < sequence.Items.Count; i++)
+                {
+                    var item = sequence.Items[i];
+                    Write(item, JsonPointer.Append(pointer, i), item.Position.Line, depth + 1);
+                }
+
+                json.WriteEndArray();
+                break;
+            case YamlScalar scalar:
+                WriteScalar(scalar);
+                break;
+        }
+    }
+
+    private void WriteScalar(YamlScalar scalar)
+    {
+        var resolved = YamlScalarResolver.Resolve(scalar);
+        switch (resolved.Kind)
+        {
+            case ScalarKind.String:
+                json.WriteStringValue(resolved.Text);
+                break;
+            case ScalarKind.NonFiniteFloat:
+                throw new YamlToJsonException(
+                    scalar.Position, $"{scalar.Value} is a float that JSON cannot hold; quote it to keep it as text");
+            default:
+                json.WriteRawValue(resolved.Text); // null, true, false and numbers, already in JSON form
+                break;
+        }
+    }
+}

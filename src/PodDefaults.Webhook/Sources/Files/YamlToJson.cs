@@ -1,0 +1,40 @@
+namespace PodDefaults.Webhook.Sources.Files;
+
+/// <summary>
+/// Converts YAML to JSON as Kubernetes reads manifests (sigs.k8s.io/yaml, which uses go-yaml v2): plain
+/// scalars take YAML 1.1 types (<c>yes</c> is true, <c>010</c> is 8), quoted and block scalars are strings,
+/// anchors, aliases and merge keys are expanded, and every non-empty document of a <c>---</c> stream becomes
+/// one JSON text. Reflection-free (YamlDotNet's event parser, <c>Utf8JsonWriter</c>), so it runs under Native
+/// AOT.
+/// </summary>
+/// <remarks>
+/// Beyond sigs.k8s.io/yaml, a key written twice in one mapping is an error rather than a silent overwrite, and
+/// every error carries the line it is on. Each document records the line of each of its nodes, so a problem
+/// found later in the JSON can be reported against the YAML.
+/// </remarks>
+public static class YamlToJson
+{
+    /// <inheritdoc cref="Convert(TextReader)"/>
+    public static IReadOnlyList<YamlJsonDocument> Convert(string yaml) => Convert(new StringReader(yaml));
+
+    /// <summary>Converts every non-empty document of a YAML stream, in order.</summary>
+    /// <returns>
+    /// One entry per document with content: documents that are empty or only comments are skipped, so a stream
+    /// of comments gives none.
+    /// </returns>
+    /// <exception cref="YamlToJsonException">The YAML is malformed or has no JSON form; the first problem found.</exception>
+    public static IReadOnlyList<YamlJsonDocument> Convert(TextReader yaml)
+    {
+        var composer = new YamlComposer(new YamlEventReader(yaml));
+        var documents = new List<YamlJsonDocument>();
+        while (composer.ReadDocument() is { } document)
+        {
+            if (!document.IsEmpty)
+            {
+                documents.Add(YamlJsonWriter.Write(document));
+            }
+        }
+
+        return documents;
+    }
+}
