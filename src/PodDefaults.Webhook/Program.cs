@@ -1,1 +1,3 @@
-return 0;
+using PodDefaults.Webhook.Cli;
+
+return Cli.Run(args);

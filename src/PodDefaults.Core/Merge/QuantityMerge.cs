@@ -52,11 +52,13 @@ public sealed class QuantityMerge
         {
             if (!entry.Key.TextEquals(source, wanted.Item.KeyUtf8))
                 continue;
-            if (limitRanger?.Defaulted(container, Part, wanted.ResourceName) == true)
-                break;
             var existing = entry.Value.In(source);
-            if (!TryParse(existing, out var quantity) || quantity != wanted.Value)
-                conflicts.Add(Conflict.Differs(At, wanted.ResourceName, Describe(existing), null, Describe(wanted.Item.Json), from.Name));
+            var equal = TryParse(existing, out var quantity) && quantity == wanted.Value;
+            if (equal)
+                return;
+            if (limitRanger?.Defaulted(container, Part, wanted.ResourceName) == true)
+                break; // the LimitRanger's default counts as absent: the PodDefault's value replaces it
+            conflicts.Add(Conflict.Differs(At, wanted.ResourceName, Describe(existing), null, Describe(wanted.Item.Json), from.Name));
             return;
         }
         set.Add(new AddedItem(wanted.Item, from));

@@ -13,7 +13,8 @@ public sealed class JsonItem
     {
         Key = key;
         KeyUtf8 = Encoding.UTF8.GetBytes(key);
-        Value = value;
+        // A clone owns its memory, so the item outlives the document it was read from.
+        Value = value.Clone();
         Json = JsonSerializer.SerializeToUtf8Bytes(value, CoreJsonContext.Default.JsonElement);
     }
 

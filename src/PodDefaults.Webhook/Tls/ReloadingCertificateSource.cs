@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using PodDefaults.Webhook.FileWatching;
 
 namespace PodDefaults.Webhook.Tls;
 
@@ -12,13 +13,13 @@ namespace PodDefaults.Webhook.Tls;
 /// </summary>
 public sealed partial class ReloadingCertificateSource : BackgroundService
 {
-    /// <summary>How often the files are read even when no change was seen (see <see cref="CertificateFileWatcher"/>).</summary>
+    /// <summary>How often the files are read even when no change was seen (see <see cref="FileChangeWatcher"/>).</summary>
     public static readonly TimeSpan DefaultPollInterval = TimeSpan.FromSeconds(5);
 
     private readonly string _certFile;
     private readonly string _keyFile;
     private readonly ILogger _logger;
-    private readonly CertificateFileWatcher _watcher;
+    private readonly FileChangeWatcher _watcher;
     private volatile ServerCertificate _current;
 
     // Identifies the contents last tried, good or bad, so that each version is loaded (or warned
@@ -43,7 +44,9 @@ public sealed partial class ReloadingCertificateSource : BackgroundService
 
         // Watching from now on, changes made before the service starts are not missed; one made
         // between the read above and this line waits for the first poll.
-        _watcher = new CertificateFileWatcher([certFile, keyFile], pollInterval ?? DefaultPollInterval, logger);
+        _watcher = new FileChangeWatcher(
+            [Path.GetDirectoryName(Path.GetFullPath(certFile))!, Path.GetDirectoryName(Path.GetFullPath(keyFile))!],
+            recursive: false, pollInterval ?? DefaultPollInterval, logger);
     }
 
     /// <summary>The certificate for the next handshake.</summary>

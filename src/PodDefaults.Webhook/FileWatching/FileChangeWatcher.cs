@@ -1,36 +1,38 @@
 using Microsoft.Extensions.Logging;
 
-namespace PodDefaults.Webhook.Tls;
+namespace PodDefaults.Webhook.FileWatching;
 
 /// <summary>
-/// Tells the reloader when to look at the certificate files again: soon after anything happens in
-/// their directories, and in any case every poll interval.
+/// Tells a reloader (TLS certificates, PodDefault files) when to look at its files again: soon after
+/// anything happens in their directories, and in any case every poll interval.
 /// </summary>
 /// <remarks>
 /// A directory watcher alone is not enough. A file may be a symlink into a directory nobody watches,
 /// inotify can run out of watches or drop events on overflow, and a Kubernetes Secret volume swaps a
 /// <c>..data</c> symlink rather than writing the files. The poll covers all of these; the watcher
-/// only makes the common case quick. The caller compares contents, not timestamps, so a wake-up
-/// with nothing changed costs two small file reads.
+/// only makes the common case quick. Callers compare what they read, so a wake-up with nothing
+/// changed costs only a look at the files.
 /// </remarks>
-internal sealed partial class CertificateFileWatcher : IDisposable
+internal sealed partial class FileChangeWatcher : IDisposable
 {
-    // Writers touch a file several times (truncate, write, rename), and a certificate and its key
-    // change one after the other: wait for the burst to end rather than read half of it.
+    // Writers touch a file several times (truncate, write, rename), and related files (a certificate
+    // and its key) change one after the other: wait for the burst to end rather than read half of it.
     private static readonly TimeSpan SettleDelay = TimeSpan.FromMilliseconds(250);
 
     private readonly TimeSpan _pollInterval;
     private readonly List<FileSystemWatcher> _watchers = [];
     private readonly SemaphoreSlim _changed = new(0);
 
-    public CertificateFileWatcher(IEnumerable<string> files, TimeSpan pollInterval, ILogger logger)
+    /// <param name="directories">The directories to watch.</param>
+    /// <param name="recursive">Whether changes in subdirectories count too.</param>
+    public FileChangeWatcher(IEnumerable<string> directories, bool recursive, TimeSpan pollInterval, ILogger logger)
     {
         _pollInterval = pollInterval;
-        foreach (var directory in files.Select(f => Path.GetDirectoryName(Path.GetFullPath(f))!).Distinct())
+        foreach (var directory in directories.Select(Path.GetFullPath).Distinct())
         {
             try
             {
-                _watchers.Add(Watch(directory));
+                _watchers.Add(Watch(directory, recursive));
             }
             catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException)
             {
@@ -61,10 +63,11 @@ internal sealed partial class CertificateFileWatcher : IDisposable
         }
     }
 
-    private FileSystemWatcher Watch(string directory)
+    private FileSystemWatcher Watch(string directory, bool recursive)
     {
         var watcher = new FileSystemWatcher(directory)
         {
+            IncludeSubdirectories = recursive,
             NotifyFilter = NotifyFilters.FileName | NotifyFilters.DirectoryName
                 | NotifyFilters.LastWrite | NotifyFilters.Size | NotifyFilters.CreationTime,
         };
@@ -95,6 +98,6 @@ internal sealed partial class CertificateFileWatcher : IDisposable
     }
 
     [LoggerMessage(Level = LogLevel.Warning,
-        Message = "Cannot watch {Directory} for certificate changes ({Reason}); checking every {PollInterval} instead.")]
+        Message = "Cannot watch {Directory} for changes ({Reason}); checking every {PollInterval} instead.")]
     private static partial void LogCannotWatch(ILogger logger, string directory, TimeSpan pollInterval, string reason);
 }

@@ -1,0 +1,107 @@
+using System.Net;
+using PodDefaults.Core.Selection;
+using PodDefaults.Webhook.Server;
+using PodDefaults.Webhook.Sources;
+using PodDefaults.Webhook.Sources.Files;
+using PodDefaults.Webhook.Tls;
+
+namespace PodDefaults.Webhook.Cli;
+
+/// <summary><c>poddefaults serve</c>: the webhook.</summary>
+public static class ServeCommand
+{
+    private static readonly Dictionary<string, string> Flags = new(StringComparer.Ordinal)
+    {
+        ["--defaults"] = "defaults",
+        ["--port"] = "port",
+        ["--webhookPort"] = "port",
+        ["--listen"] = "listen",
+        ["--tls-cert"] = "tls-cert",
+        ["--tlsCertFile"] = "tls-cert",
+        ["--tls-key"] = "tls-key",
+        ["--tlsKeyFile"] = "tls-key",
+        ["--self-signed-cert-out"] = "self-signed-cert-out",
+        ["--max-request-bytes"] = "max-request-bytes",
+    };
+
+    public const string Usage = """
+        poddefaults serve [--defaults PATH] [--port N] [--listen ADDRESS]
+                          [--tls-cert FILE --tls-key FILE | --self-signed-cert-out FILE]
+                          [--max-request-bytes N]
+
+          --defaults PATH          PodDefaults from YAML/JSON files (a file or a folder, read recursively),
+                                   reloaded on change. Without it: from the cluster, by list and watch.
+          --port N                 HTTPS port (default 4443; Kubeflow's --webhookPort also works).
+          --listen ADDRESS         Address to listen on (default 0.0.0.0).
+          --tls-cert, --tls-key    PEM certificate and key, reloaded on change (--tlsCertFile, --tlsKeyFile).
+          --self-signed-cert-out   Without --tls-cert: write the self-signed certificate's PEM here.
+          --max-request-bytes N    Larger bodies get 413 (default 4194304; the API server sends at most 3 MiB).
+        """;
+
+    public static ServeOptions Parse(IReadOnlyList<string> args)
+    {
+        var cli = CliArguments.Parse(args, Flags);
+        var listen = cli.Get("listen");
+        if (listen is not null && !IPAddress.TryParse(listen, out _))
+            throw new CliException($"--listen \"{listen}\" is not an IP address");
+        var maxBytes = cli.Get("max-request-bytes") is { } text
+            ? int.TryParse(text, out var parsed) && parsed > 0 ? parsed : throw new CliException($"--max-request-bytes \"{text}\" is not a positive number")
+            : ServeOptions.DefaultMaxRequestBytes;
+        return new ServeOptions
+        {
+            DefaultsPath = cli.Get("defaults"),
+            Port = cli.Port("port", KestrelTlsExtensions.DefaultPort),
+            ListenAddress = listen is null ? IPAddress.Any : IPAddress.Parse(listen),
+            Tls = new TlsOptions { CertFile = cli.Get("tls-cert"), KeyFile = cli.Get("tls-key"), SelfSignedCertOut = cli.Get("self-signed-cert-out") },
+            MaxRequestBytes = maxBytes,
+        };
+    }
+
+    public static int Run(IReadOnlyList<string> args)
+    {
+        var options = Parse(args);
+        try
+        {
+            options.Tls.Validate();
+        }
+        catch (TlsConfigurationException error)
+        {
+            throw new CliException(error.Message);
+        }
+        var source = SourceFactory(options);
+        try
+        {
+            WebhookHost.Build(options, source).Run();
+        }
+        catch (IOException error) when (error.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+        {
+            throw new CliException($"cannot listen on {options.ListenAddress}:{options.Port}: the address is in use");
+        }
+        catch (TlsConfigurationException error)
+        {
+            throw new CliException(error.Message);
+        }
+        return Environment.ExitCode;
+    }
+
+    /// <summary>Files when <c>--defaults</c> is given (checked now: a wrong path fails the start), else the cluster.</summary>
+    public static Func<IServiceProvider, IPodDefaultSource> SourceFactory(ServeOptions options)
+    {
+        if (options.DefaultsPath is { } defaults)
+        {
+            DefaultsPath path;
+            try
+            {
+                path = new DefaultsPath(defaults);
+            }
+            catch (FileNotFoundException error)
+            {
+                throw new CliException(error.Message);
+            }
+            return services => new FilePodDefaultSource(path, services.GetRequiredService<SnapshotHolder>(),
+                services.GetRequiredService<SourceStatus>(), services.GetRequiredService<ILogger<FilePodDefaultSource>>(),
+                FilePodDefaultSource.DefaultPollInterval);
+        }
+        throw new CliException("reading PodDefaults from the cluster is not wired yet: pass --defaults PATH");
+    }
+}
