@@ -33,6 +33,29 @@ public sealed class ConformanceCase
     public static ConformanceCase Load(string file) =>
         new(file, TestYaml.Load(System.IO.File.ReadAllText(Path.Combine(Folder, file)))!.AsObject());
 
+    /// <summary>
+    /// The same case with every namespace prefixed, so that many cases can share one server (the cases'
+    /// README allows renaming namespaces consistently).
+    /// </summary>
+    public ConformanceCase InNamespaces(string prefix)
+    {
+        var data = Data.DeepClone().AsObject();
+        foreach (var podDefault in data["poddefaults"]!.AsArray())
+            Rename(podDefault!["metadata"]!.AsObject(), prefix);
+        Rename(data["pod"]!["metadata"]!.AsObject(), prefix);
+        if (data["expect"]!["pod"]?["metadata"] is JsonObject expected)
+            Rename(expected, prefix);
+        if (data["request"]?["namespace"] is JsonValue ns)
+            data["request"]!["namespace"] = prefix + (string)ns!;
+        return new ConformanceCase(File, data);
+    }
+
+    private static void Rename(JsonObject metadata, string prefix)
+    {
+        if (metadata["namespace"] is JsonValue ns)
+            metadata["namespace"] = prefix + (string)ns!;
+    }
+
     /// <summary>The PodDefaults as JSON objects, ready for the parser or for files.</summary>
     public IEnumerable<JsonElement> PodDefaultElements() =>
         PodDefaults.Select(pd => JsonSerializer.SerializeToElement(pd));
@@ -71,6 +94,10 @@ public sealed class ConformanceCase
         };
         return review.ToJsonString();
     }
+
+    /// <summary>The PodDefaults as one <c>List</c> document, as a --defaults file holds them.</summary>
+    public string PodDefaultListJson() =>
+        new JsonObject { ["apiVersion"] = "v1", ["kind"] = "List", ["items"] = PodDefaults.DeepClone() }.ToJsonString();
 
     public override string ToString() => File;
 }
