@@ -7,11 +7,13 @@ namespace PodDefaults.Webhook.Tls;
 /// their directories, and in any case every poll interval.
 /// </summary>
 /// <remarks>
-/// A directory watcher alone is not enough. A file may be a symlink into a directory nobody watches,
-/// inotify can run out of watches or drop events on overflow, and a Kubernetes Secret volume swaps a
-/// <c>..data</c> symlink rather than writing the files. The poll covers all of these; the watcher
-/// only makes the common case quick. The caller compares contents, not timestamps, so a wake-up
-/// with nothing changed costs two small file reads.
+/// Why both: on Linux a FileSystemWatcher (inotify) reports changes to the entries of the watched
+/// directory only. It does see a Kubernetes Secret volume update, which renames a <c>..data</c>
+/// symlink in that directory, but not a change behind a symlink into another directory, nor
+/// anything once inotify runs out of instances or drops events on overflow. A poll every few
+/// seconds covers those; the watcher makes the common case quick. The reloader compares contents
+/// (a hash), not timestamps or link targets: the files are a few KB, so a wake-up with nothing
+/// changed costs two small reads, and contents are not fooled by coarse or preserved mtimes.
 /// </remarks>
 internal sealed partial class CertificateFileWatcher : IDisposable
 {
@@ -45,6 +47,8 @@ internal sealed partial class CertificateFileWatcher : IDisposable
         if (await _changed.WaitAsync(_pollInterval, cancellationToken))
         {
             await Task.Delay(SettleDelay, cancellationToken);
+
+            // Events from the same burst are covered by this wake-up.
             while (_changed.Wait(0))
             {
             }
