@@ -7,11 +7,12 @@ namespace PodDefaults.Webhook.FileWatching;
 /// anything happens in their directories, and in any case every poll interval.
 /// </summary>
 /// <remarks>
-/// A directory watcher alone is not enough. A file may be a symlink into a directory nobody watches,
-/// inotify can run out of watches or drop events on overflow, and a Kubernetes Secret volume swaps a
-/// <c>..data</c> symlink rather than writing the files. The poll covers all of these; the watcher
-/// only makes the common case quick. Callers compare what they read, so a wake-up with nothing
-/// changed costs only a look at the files.
+/// Why both: on Linux a FileSystemWatcher (inotify) reports changes to the entries of the watched
+/// directory only. It does see a Kubernetes Secret or ConfigMap volume update, which renames a
+/// <c>..data</c> symlink in that directory, but not a change behind a symlink into another directory,
+/// nor anything once inotify runs out of instances or drops events on overflow. A poll every few
+/// seconds covers those; the watcher makes the common case quick. Callers compare what they read,
+/// not timestamps, so a wake-up with nothing changed costs only a look at the files.
 /// </remarks>
 internal sealed partial class FileChangeWatcher : IDisposable
 {
@@ -47,6 +48,8 @@ internal sealed partial class FileChangeWatcher : IDisposable
         if (await _changed.WaitAsync(_pollInterval, cancellationToken))
         {
             await Task.Delay(SettleDelay, cancellationToken);
+
+            // Events from the same burst are covered by this wake-up.
             while (_changed.Wait(0))
             {
             }

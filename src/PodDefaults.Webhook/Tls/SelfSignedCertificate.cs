@@ -49,7 +49,11 @@ public static class SelfSignedCertificate
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            File.Delete(temporary);
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+
             throw new TlsConfigurationException($"--self-signed-cert-out: cannot write '{path}': {e.Message}", e);
         }
     }

@@ -1,5 +1,5 @@
-using System.Net;
 using System.Net.Security;
+using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 
 namespace PodDefaults.Tests.Webhook.Tls;
@@ -30,9 +30,9 @@ public sealed class TlsClient : IDisposable
         handler.ConnectCallback = async (context, cancellationToken) =>
         {
             Connections++;
-            var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp);
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
             await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
-            return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+            return new NetworkStream(socket, ownsSocket: true);
         };
         _client = new HttpClient(handler);
     }
