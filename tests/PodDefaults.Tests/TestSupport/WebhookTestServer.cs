@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
@@ -18,10 +20,12 @@ namespace PodDefaults.Tests.TestSupport;
 public sealed class WebhookTestServer : IAsyncDisposable
 {
     private readonly WebApplication app;
+    private readonly StrongBox<int> connections;
 
-    private WebhookTestServer(WebApplication app, Uri address, HttpClient client, string folder)
+    private WebhookTestServer(WebApplication app, Uri address, HttpClient client, StrongBox<int> connections, string folder)
     {
         this.app = app;
+        this.connections = connections;
         Address = address;
         Client = client;
         DefaultsFolder = folder;
@@ -31,6 +35,9 @@ public sealed class WebhookTestServer : IAsyncDisposable
 
     /// <summary>HTTP/1.1 with keep-alive, as the API server calls webhooks; validates the server's certificate.</summary>
     public HttpClient Client { get; }
+
+    /// <summary>TCP connections <see cref="Client"/> has opened: a request that costs a new one was not kept alive.</summary>
+    public int ClientConnections => Volatile.Read(ref connections.Value);
 
     public string DefaultsFolder { get; }
 
@@ -56,8 +63,9 @@ public sealed class WebhookTestServer : IAsyncDisposable
         await app.StartAsync();
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var address = new Uri($"https://localhost:{new Uri(bound).Port}");
-        var client = TrustingClient(X509Certificate2.CreateFromPem(File.ReadAllText(certificate)));
-        var server = new WebhookTestServer(app, address, client, defaults);
+        var connections = new StrongBox<int>();
+        var client = TrustingClient(X509Certificate2.CreateFromPem(File.ReadAllText(certificate)), connections);
+        var server = new WebhookTestServer(app, address, client, connections, defaults);
         await server.WaitUntilReadyAsync();
         return server;
     }
@@ -87,9 +95,16 @@ public sealed class WebhookTestServer : IAsyncDisposable
         Directory.Delete(Path.GetDirectoryName(DefaultsFolder)!, recursive: true);
     }
 
-    private static HttpClient TrustingClient(X509Certificate2 trustRoot)
+    public static HttpClient TrustingClient(X509Certificate2 trustRoot, StrongBox<int> connections)
     {
         var handler = new SocketsHttpHandler();
+        handler.ConnectCallback = async (context, cancellation) =>
+        {
+            Interlocked.Increment(ref connections.Value);
+            var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            await socket.ConnectAsync(context.DnsEndPoint, cancellation);
+            return new NetworkStream(socket, ownsSocket: true);
+        };
         handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) =>
         {
             if ((errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != SslPolicyErrors.None)
