@@ -21,6 +21,9 @@ internal sealed class YamlJsonWriter
     private readonly int maxNodes;
     private int written;
 
+    /// <summary>The alias, written in the document's own flow, whose expansion is being written, if any.</summary>
+    private YamlAlias? expansion;
+
     private YamlJsonWriter(Utf8JsonWriter json, int maxNodes)
     {
         this.json = json;
@@ -41,24 +44,29 @@ internal sealed class YamlJsonWriter
     /// <param name="line">The line to record: a member's key line, else the node's own.</param>
     private void Write(YamlNode node, string pointer, int line, int depth)
     {
+        // Limits are reported at the alias that leads there: the node itself may be far away in an anchor.
+        var at = (expansion ?? node).Position;
         if (++written > maxNodes)
         {
             throw new YamlToJsonException(
-                node.Position,
+                at,
                 $"aliases expand this document by more than {YamlLimits.MaxExpandedNodes} nodes; is it an alias bomb?");
         }
 
         if (depth > YamlLimits.MaxDepth)
         {
             throw new YamlToJsonException(
-                node.Position, $"aliases nest mappings and sequences deeper than {YamlLimits.MaxDepth} levels");
+                at, $"through aliases, mappings and sequences nest deeper than {YamlLimits.MaxDepth} levels");
         }
 
         lines.Record(pointer, line);
         switch (node)
         {
             case YamlAlias alias:
+                var outer = expansion;
+                expansion ??= alias;
                 Write(alias.Target, pointer, line, depth); // the pointer keeps the alias's line
+                expansion = outer;
                 break;
             case YamlMapping mapping:
                 json.WriteStartObject();
