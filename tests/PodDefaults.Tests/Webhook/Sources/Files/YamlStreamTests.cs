@@ -65,6 +65,12 @@ public class YamlStreamTests
     }
 
     [Fact]
+    public void A_byte_order_mark_and_crlf_line_ends_are_not_content()
+    {
+        Assert.Equal("{\"kind\":\"PodDefault\",\"b\":\"x\\ny\\n\"}", YamlJson.Single("\uFEFFkind: PodDefault\r\nb: |\r\n  x\r\n  y\r\n"));
+    }
+
+    [Fact]
     public void Flow_and_block_collections_nest_in_document_order()
     {
         Assert.Equal(
