@@ -36,7 +36,7 @@ internal sealed class YamlJsonWriter
         using var json = new Utf8JsonWriter(buffer, Options);
         var writer = new YamlJsonWriter(json, document.NodeCount + YamlLimits.MaxExpandedNodes);
         var root = document.Root;
-        writer.Write(root, JsonPointer.Root, root.Position.Line, depth: 0);
+        writer.Write(root, LineMapPointer.Root, root.Position.Line, depth: 0);
         json.Flush();
         return new YamlJsonDocument(buffer.WrittenSpan.ToArray(), root.Position.Line, writer.lines);
     }
@@ -73,7 +73,7 @@ internal sealed class YamlJsonWriter
                 foreach (var member in YamlMappingMembers.Of(mapping))
                 {
                     json.WritePropertyName(member.Name);
-                    Write(member.Value, JsonPointer.Append(pointer, member.Name), member.Key.Position.Line, depth + 1);
+                    Write(member.Value, LineMapPointer.Append(pointer, member.Name), member.Key.Position.Line, depth + 1);
                 }
 
                 json.WriteEndObject();
@@ -83,7 +83,7 @@ internal sealed class YamlJsonWriter
                 for (var i = 0; i < sequence.Items.Count; i++)
                 {
                     var item = sequence.Items[i];
-                    Write(item, JsonPointer.Append(pointer, i), item.Position.Line, depth + 1);
+                    Write(item, LineMapPointer.Append(pointer, i), item.Position.Line, depth + 1);
                 }
 
                 json.WriteEndArray();
