@@ -3,13 +3,6 @@ using YamlDotNet.Core.Events;
 
 namespace PodDefaults.Webhook.Sources.Files;
 
-/// <summary>One document of a YAML stream, composed, and how many nodes its text holds.</summary>
-internal sealed record ComposedDocument(YamlNode Root, int NodeCount)
-{
-    /// <summary>A document with no content (<c>---</c> alone, or only comments) has an empty plain scalar root.</summary>
-    public bool IsEmpty => Root is YamlScalar { Value: "", Style: ScalarStyle.Plain, Tag.IsEmpty: true };
-}
-
 /// <summary>
 /// Composes documents from parser events (the YAML spec's compose step): builds each document's node graph
 /// and binds every alias to the node its anchor named earlier in the same document.
@@ -106,7 +99,8 @@ internal sealed class YamlComposer(YamlEventReader events)
 
             if (open.Any(collection => collection.Node == target))
             {
-                throw new YamlToJsonException(At(alias), $"alias *{name} is inside the node it names; JSON cannot repeat a node inside itself");
+                throw new YamlToJsonException(
+                    At(alias), $"alias *{name} is inside the node it names; JSON cannot repeat a node inside itself");
             }
 
             return target;

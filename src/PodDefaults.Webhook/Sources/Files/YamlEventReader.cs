@@ -14,6 +14,12 @@ internal sealed class YamlEventReader
 
     public YamlEventReader(TextReader yaml)
     {
+        // A byte order mark left in the text (bytes decoded by hand) is not content; YamlDotNet would keep it.
+        if (yaml.Peek() == '\uFEFF')
+        {
+            yaml.Read();
+        }
+
         // The scanner is kept to know where it stopped when it fails.
         scanner = new Scanner(yaml, skipComments: true);
         parser = new Parser(scanner);

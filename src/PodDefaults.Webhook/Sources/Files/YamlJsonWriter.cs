@@ -21,6 +21,9 @@ internal sealed class YamlJsonWriter
     private readonly int maxNodes;
     private int written;
 
+    /// <summary>The alias, written in the document's own flow, whose expansion is being written, if any.</summary>
+    private YamlAlias? expansion;
+
     private YamlJsonWriter(Utf8JsonWriter json, int maxNodes)
     {
         this.json = json;
@@ -33,7 +36,7 @@ internal sealed class YamlJsonWriter
         using var json = new Utf8JsonWriter(buffer, Options);
         var writer = new YamlJsonWriter(json, document.NodeCount + YamlLimits.MaxExpandedNodes);
         var root = document.Root;
-        writer.Write(root, JsonPointer.Root, root.Position.Line, depth: 0);
+        writer.Write(root, LineMapPointer.Root, root.Position.Line, depth: 0);
         json.Flush();
         return new YamlJsonDocument(buffer.WrittenSpan.ToArray(), root.Position.Line, writer.lines);
     }
@@ -41,31 +44,36 @@ internal sealed class YamlJsonWriter
     /// <param name="line">The line to record: a member's key line, else the node's own.</param>
     private void Write(YamlNode node, string pointer, int line, int depth)
     {
+        // Limits are reported at the alias that leads there: the node itself may be far away in an anchor.
+        var at = (expansion ?? node).Position;
         if (++written > maxNodes)
         {
             throw new YamlToJsonException(
-                node.Position,
+                at,
                 $"aliases expand this document by more than {YamlLimits.MaxExpandedNodes} nodes; is it an alias bomb?");
         }
 
         if (depth > YamlLimits.MaxDepth)
         {
             throw new YamlToJsonException(
-                node.Position, $"aliases nest mappings and sequences deeper than {YamlLimits.MaxDepth} levels");
+                at, $"through aliases, mappings and sequences nest deeper than {YamlLimits.MaxDepth} levels");
         }
 
         lines.Record(pointer, line);
         switch (node)
         {
             case YamlAlias alias:
+                var outer = expansion;
+                expansion ??= alias;
                 Write(alias.Target, pointer, line, depth); // the pointer keeps the alias's line
+                expansion = outer;
                 break;
             case YamlMapping mapping:
                 json.WriteStartObject();
                 foreach (var member in YamlMappingMembers.Of(mapping))
                 {
                     json.WritePropertyName(member.Name);
-                    Write(member.Value, JsonPointer.Append(pointer, member.Name), member.Key.Position.Line, depth + 1);
+                    Write(member.Value, LineMapPointer.Append(pointer, member.Name), member.Key.Position.Line, depth + 1);
                 }
 
                 json.WriteEndObject();
@@ -75,7 +83,7 @@ internal sealed class YamlJsonWriter
                 for (var i = 0; i < sequence.Items.Count; i++)
                 {
                     var item = sequence.Items[i];
-                    Write(item, JsonPointer.Append(pointer, i), item.Position.Line, depth + 1);
+                    Write(item, LineMapPointer.Append(pointer, i), item.Position.Line, depth + 1);
                 }
 
                 json.WriteEndArray();

@@ -25,7 +25,7 @@ public sealed class YamlLineMap
     /// </summary>
     public int LineOf(string jsonPointer)
     {
-        for (var pointer = jsonPointer; ; pointer = JsonPointer.Parent(pointer))
+        for (var pointer = jsonPointer; ; pointer = LineMapPointer.Parent(pointer))
         {
             if (lines.TryGetValue(pointer, out var line) || pointer.Length == 0)
             {

@@ -68,22 +68,19 @@ internal static class YamlMappingMembers
         return members;
     }
 
+    /// <summary>A mapping, an alias of one, or a sequence (written out, not aliased) of those.</summary>
     private static IEnumerable<YamlMapping> MergeSources(YamlNode value)
     {
-        switch (Dereference(value))
+        if (value is YamlSequence sequence)
         {
-            case YamlMapping mapping:
-                yield return mapping;
-                break;
-            case YamlSequence sequence:
-                foreach (var item in sequence.Items)
-                {
-                    yield return Dereference(item) as YamlMapping ?? throw NotMergeable(item);
-                }
-
-                break;
-            default:
-                throw NotMergeable(value);
+            foreach (var item in sequence.Items)
+            {
+                yield return Dereference(item) as YamlMapping ?? throw NotMergeable(item);
+            }
+        }
+        else
+        {
+            yield return Dereference(value) as YamlMapping ?? throw NotMergeable(value);
         }
     }
 

@@ -8,9 +8,16 @@ namespace PodDefaults.Webhook.Sources.Files;
 /// AOT.
 /// </summary>
 /// <remarks>
-/// Beyond sigs.k8s.io/yaml, a key written twice in one mapping is an error rather than a silent overwrite, and
-/// every error carries the line it is on. Each document records the line of each of its nodes, so a problem
+/// <para>
+/// Where this is stricter or plainer than sigs.k8s.io/yaml: a key written twice in one mapping is an error (it
+/// silently keeps one); a mapping's own keys win over merged ones even when written before the merge key (go-yaml
+/// v2 lets the later merge overwrite them; the YAML merge-key spec and go-yaml v3 do not); <c>!!binary</c> is an
+/// error, and other tags (<c>!!timestamp</c>, custom ones) leave the text a string.
+/// </para>
+/// <para>
+/// Every error carries the line it is on, and each document records the line of each of its nodes, so a problem
 /// found later in the JSON can be reported against the YAML.
+/// </para>
 /// </remarks>
 public static class YamlToJson
 {

@@ -196,6 +196,7 @@ public class YamlScalarResolutionTests
     [Theory]
     [InlineData("true: a", "{\"true\":\"a\"}")]
     [InlineData("yes: a", "{\"true\":\"a\"}")]
+    [InlineData("y: a", "{\"true\":\"a\"}")]
     [InlineData("off: a", "{\"false\":\"a\"}")]
     [InlineData("1: a", "{\"1\":\"a\"}")]
     [InlineData("0x10: a", "{\"16\":\"a\"}")]

@@ -2,8 +2,11 @@ using System.Globalization;
 
 namespace PodDefaults.Webhook.Sources.Files;
 
-/// <summary>Builds and walks JSON Pointers (RFC 6901): <c>""</c> is the root, <c>/spec/env/1</c> a member's item.</summary>
-internal static class JsonPointer
+/// <summary>
+/// Builds and walks the JSON Pointers (RFC 6901) that key a <see cref="YamlLineMap"/>: <c>""</c> is the root,
+/// <c>/spec/env/1</c> the second item of a member.
+/// </summary>
+internal static class LineMapPointer
 {
     public const string Root = "";
 
