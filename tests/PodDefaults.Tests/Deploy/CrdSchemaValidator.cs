@@ -1,0 +1,35 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Json.Schema;
+
+namespace PodDefaults.Tests.Deploy;
+
+/// <summary>
+/// Validates objects against a CRD version's <c>openAPIV3Schema</c> the way the API server's schema
+/// checks do, CEL rules excepted (see <see cref="OpenApiSchemaConverter"/>).
+/// </summary>
+internal sealed class CrdSchemaValidator
+{
+    private readonly JsonObject openApiSchema;
+    private readonly JsonSchema jsonSchema;
+
+    public CrdSchemaValidator(JsonObject openApiSchema)
+    {
+        this.openApiSchema = openApiSchema;
+        jsonSchema = JsonSchema.FromText(OpenApiSchemaConverter.ToJsonSchema(openApiSchema).ToJsonString());
+    }
+
+    /// <summary>Every reason the API server's schema checks would reject <paramref name="instance"/>; empty when it passes.</summary>
+    public IReadOnlyList<string> Validate(JsonNode instance)
+    {
+        using var document = JsonDocument.Parse(instance.ToJsonString());
+        var results = jsonSchema.Evaluate(document.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
+        var schemaErrors = results.IsValid
+            ? []
+            : (results.Details ?? [])
+                .Where(detail => detail.Errors is not null)
+                .SelectMany(detail => detail.Errors!.Select(error =>
+                    $"{detail.InstanceLocation} ({detail.EvaluationPath}): {error.Value}"));
+        return [.. schemaErrors, .. ListMapKeys.FindDuplicates(openApiSchema, instance)];
+    }
+}
