@@ -5,8 +5,9 @@ using Json.Schema;
 namespace PodDefaults.Tests.Deploy;
 
 /// <summary>
-/// Validates objects against a CRD version's <c>openAPIV3Schema</c> the way the API server's schema
-/// checks do, CEL rules excepted (see <see cref="OpenApiSchemaConverter"/>).
+/// Validates objects against a CRD version's <c>openAPIV3Schema</c> the way the API server does:
+/// the schema (<see cref="OpenApiSchemaConverter"/>), unique list-map keys (<see cref="ListMapKeys"/>)
+/// and the CEL rules (<see cref="CelRules"/>, with a standard CEL interpreter).
 /// </summary>
 internal sealed class CrdSchemaValidator
 {
@@ -19,7 +20,10 @@ internal sealed class CrdSchemaValidator
         jsonSchema = JsonSchema.FromText(OpenApiSchemaConverter.ToJsonSchema(openApiSchema).ToJsonString());
     }
 
-    /// <summary>Every reason the API server's schema checks would reject <paramref name="instance"/>; empty when it passes.</summary>
+    /// <summary>
+    /// Every reason the API server would reject <paramref name="instance"/>, each starting with the
+    /// field's path (<c>spec.env[0].value: ...</c>); empty when it passes.
+    /// </summary>
     public IReadOnlyList<string> Validate(JsonNode instance)
     {
         using var document = JsonDocument.Parse(instance.ToJsonString());
@@ -29,7 +33,12 @@ internal sealed class CrdSchemaValidator
             : (results.Details ?? [])
                 .Where(detail => detail.Errors is not null)
                 .SelectMany(detail => detail.Errors!.Select(error =>
-                    $"{detail.InstanceLocation} ({detail.EvaluationPath}): {error.Value}"));
-        return [.. schemaErrors, .. ListMapKeys.FindDuplicates(openApiSchema, instance)];
+                    $"{FieldPath.FromJsonPointer(detail.InstanceLocation.ToString(), instance)}: {error.Value} (schema {detail.EvaluationPath})"));
+        return
+        [
+            .. schemaErrors,
+            .. ListMapKeys.FindDuplicates(openApiSchema, instance),
+            .. CelRules.FindViolations(openApiSchema, instance),
+        ];
     }
 }

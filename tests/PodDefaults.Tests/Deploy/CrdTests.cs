@@ -65,13 +65,19 @@ public class CrdTests
         var rules = PodDefaultCrd.SpecProperties["selector"]!["properties"]!["matchExpressions"]!["items"]!
             ["x-kubernetes-validations"]!.AsArray();
 
-        // The rules themselves run only in an API server; here: they exist and say what is wrong.
+        // What they accept and reject: PodDefaultSchemaTests.
         Assert.Equal(2, rules.Count);
         Assert.All(rules, rule =>
         {
             Assert.Contains("self.values", (string?)rule!["rule"]);
             Assert.Contains("values must", (string?)rule["message"]);
         });
+    }
+
+    [Fact]
+    public void Every_cel_rule_compiles()
+    {
+        Assert.Empty(CelRules.Compile(PodDefaultCrd.OpenApiSchema));
     }
 
     [Theory]

@@ -8,49 +8,14 @@ namespace PodDefaults.Tests.Deploy;
 /// </summary>
 internal static class ListMapKeys
 {
-    public static IEnumerable<string> FindDuplicates(JsonObject openApiSchema, JsonNode? instance, string path = "")
-    {
-        switch (instance)
-        {
-            case JsonObject obj:
-                foreach (var (name, value) in obj)
-                {
-                    var memberSchema = openApiSchema["properties"]?[name] ?? openApiSchema["additionalProperties"];
-                    if (memberSchema is JsonObject schema)
-                    {
-                        foreach (var duplicate in FindDuplicates(schema, value, $"{path}.{name}"))
-                        {
-                            yield return duplicate;
-                        }
-                    }
-                }
-                break;
-            case JsonArray array:
-                foreach (var duplicate in DuplicatesIn(openApiSchema, array, path))
-                {
-                    yield return duplicate;
-                }
-                if (openApiSchema["items"] is JsonObject itemSchema)
-                {
-                    for (var i = 0; i < array.Count; i++)
-                    {
-                        foreach (var duplicate in FindDuplicates(itemSchema, array[i], $"{path}[{i}]"))
-                        {
-                            yield return duplicate;
-                        }
-                    }
-                }
-                break;
-        }
-    }
+    public static IEnumerable<string> FindDuplicates(JsonObject openApiSchema, JsonNode? instance) =>
+        SchemaWalk.Pairs(openApiSchema, instance)
+            .Where(pair => pair.Value is JsonArray && (string?)pair.Schema["x-kubernetes-list-type"] == "map")
+            .SelectMany(pair => DuplicatesIn(pair.Schema, pair.Value!.AsArray(), pair.Path));
 
-    private static IEnumerable<string> DuplicatesIn(JsonObject openApiSchema, JsonArray array, string path)
+    private static IEnumerable<string> DuplicatesIn(JsonObject listSchema, JsonArray array, string path)
     {
-        if ((string?)openApiSchema["x-kubernetes-list-type"] != "map")
-        {
-            yield break;
-        }
-        var keyNames = openApiSchema["x-kubernetes-list-map-keys"]!.AsArray().Select(k => (string)k!).ToList();
+        var keyNames = listSchema["x-kubernetes-list-map-keys"]!.AsArray().Select(k => (string)k!).ToList();
         var seen = new HashSet<string>();
         for (var i = 0; i < array.Count; i++)
         {
@@ -58,10 +23,10 @@ internal static class ListMapKeys
             {
                 continue; // Not an object: the schema check reports it.
             }
-            var key = new JsonObject(keyNames.Select(k => KeyValuePair.Create(k, item[k]?.DeepClone())));
-            if (!seen.Add(key.ToJsonString()))
+            var key = new JsonObject(keyNames.Select(k => KeyValuePair.Create(k, item[k]?.DeepClone()))).ToJsonString();
+            if (!seen.Add(key))
             {
-                yield return $"{path}[{i}]: Duplicate value: {key.ToJsonString()}";
+                yield return $"{path}[{i}]: Duplicate value: {key}";
             }
         }
     }

@@ -18,7 +18,7 @@ namespace PodDefaults.Tests.Deploy;
 /// <item><c>x-kubernetes-list-type: map</c> (unique keys) is checked by <see cref="ListMapKeys"/>.</item>
 /// <item>Everything else is dropped: annotations (<c>description</c>, <c>default</c>), <c>format</c>
 /// (int32/int64 mean nothing to JSON Schema) and the other <c>x-kubernetes-*</c> keywords. CEL rules
-/// (<c>x-kubernetes-validations</c>) need the API server's CEL environment and are not evaluated.</item>
+/// (<c>x-kubernetes-validations</c>) are evaluated by <see cref="CelRules"/>.</item>
 /// </list>
 /// </remarks>
 internal static class OpenApiSchemaConverter

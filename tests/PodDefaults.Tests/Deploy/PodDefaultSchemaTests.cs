@@ -4,8 +4,8 @@ using Xunit;
 namespace PodDefaults.Tests.Deploy;
 
 /// <summary>
-/// PodDefaults against the CRD's schema. CEL rules (selector values versus operator) cannot run
-/// here: they need the API server's CEL environment. Everything else the API server checks does.
+/// PodDefaults against the CRD, checked as the API server would (see <see cref="CrdSchemaValidator"/>
+/// for what a standard CEL interpreter cannot reproduce).
 /// </summary>
 public class PodDefaultSchemaTests
 {
@@ -107,7 +107,7 @@ public class PodDefaultSchemaTests
     {
         var errors = PodDefaultCrd.Validator.Validate(PodDefault("env: [{name: A, value: a}]"));
 
-        Assert.Contains(errors, e => e.Contains("selector"));
+        Assert.Contains(errors, e => e.StartsWith("spec: ") && e.Contains("selector"));
     }
 
     [Fact]
@@ -118,20 +118,20 @@ public class PodDefaultSchemaTests
             env: [DATA_PATH=/mnt/data]
             """));
 
-        Assert.Contains(errors, e => e.StartsWith("/spec/env/0"));
+        Assert.Contains(errors, e => e.StartsWith("spec.env[0]: "));
     }
 
     [Theory]
-    [InlineData("env: [{name: A, value: 1}]", "/spec/env/0/value")]
-    [InlineData("matchOperator: {}", "/spec/matchOperator")]
-    [InlineData("tolerations: [{key: a, tolerationSeconds: soon}]", "/spec/tolerations/0/tolerationSeconds")]
-    [InlineData("resources: {limits: {cpu: two}}", "/spec/resources/limits/cpu")]
-    [InlineData("volumeMounts: [{mountPath: /data}]", "/spec/volumeMounts/0")]
+    [InlineData("env: [{name: A, value: 1}]", "spec.env[0].value")]
+    [InlineData("matchOperator: {}", "spec.matchOperator")]
+    [InlineData("tolerations: [{key: a, tolerationSeconds: soon}]", "spec.tolerations[0].tolerationSeconds")]
+    [InlineData("resources: {limits: {cpu: two}}", "spec.resources.limits.cpu")]
+    [InlineData("volumeMounts: [{mountPath: /data}]", "spec.volumeMounts[0]")]
     public void Wrong_types_unknown_fields_and_missing_keys_are_rejected(string field, string location)
     {
         var errors = PodDefaultCrd.Validator.Validate(PodDefault($"selector: {{}}\n{field}"));
 
-        Assert.Contains(errors, e => e.StartsWith(location + " "));
+        Assert.Contains(errors, e => e.StartsWith(location + ": "));
     }
 
     [Fact]
@@ -142,13 +142,37 @@ public class PodDefaultSchemaTests
               matchExpressions: [{key: tier, operator: Equals, values: [gpu]}]
             """));
 
-        Assert.Contains(errors, e => e.StartsWith("/spec/selector/matchExpressions/0/operator"));
+        Assert.Contains(errors, e => e.StartsWith("spec.selector.matchExpressions[0].operator: "));
     }
 
     [Theory]
-    [InlineData("env: [{name: A, value: a}, {name: A, value: b}]", ".spec.env[1]")]
-    [InlineData("volumes: [{name: v, emptyDir: {}}, {name: v, secret: {secretName: s}}]", ".spec.volumes[1]")]
-    [InlineData("volumeMounts: [{name: a, mountPath: /m}, {name: b, mountPath: /m}]", ".spec.volumeMounts[1]")]
+    [InlineData("{key: tier, operator: In}")]
+    [InlineData("{key: tier, operator: In, values: []}")]
+    [InlineData("{key: tier, operator: NotIn}")]
+    [InlineData("{key: tier, operator: Exists, values: [gpu]}")]
+    [InlineData("{key: tier, operator: DoesNotExist, values: [gpu]}")]
+    public void Selector_values_that_contradict_the_operator_are_rejected(string expression)
+    {
+        var errors = PodDefaultCrd.Validator.Validate(PodDefault($"selector: {{matchExpressions: [{expression}]}}"));
+
+        var error = Assert.Single(errors);
+        Assert.StartsWith("spec.selector.matchExpressions[0]: Invalid value: values must", error);
+    }
+
+    [Theory]
+    [InlineData("{key: tier, operator: In, values: [gpu]}")]
+    [InlineData("{key: tier, operator: NotIn, values: [cpu, tpu]}")]
+    [InlineData("{key: tier, operator: Exists}")]
+    [InlineData("{key: tier, operator: DoesNotExist, values: []}")]
+    public void Selector_values_that_fit_the_operator_are_accepted(string expression)
+    {
+        AssertValid(PodDefault($"selector: {{matchExpressions: [{expression}]}}"));
+    }
+
+    [Theory]
+    [InlineData("env: [{name: A, value: a}, {name: A, value: b}]", "spec.env[1]")]
+    [InlineData("volumes: [{name: v, emptyDir: {}}, {name: v, secret: {secretName: s}}]", "spec.volumes[1]")]
+    [InlineData("volumeMounts: [{name: a, mountPath: /m}, {name: b, mountPath: /m}]", "spec.volumeMounts[1]")]
     public void Duplicate_keys_are_rejected(string field, string location)
     {
         var errors = PodDefaultCrd.Validator.Validate(PodDefault($"selector: {{}}\n{field}"));
