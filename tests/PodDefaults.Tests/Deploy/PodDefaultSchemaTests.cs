@@ -23,7 +23,7 @@ public class PodDefaultSchemaTests
     [MemberData(nameof(ExampleFiles))]
     public void Example_is_a_valid_poddefault(string file)
     {
-        var example = YamlJson.ParseSingle(File.ReadAllText(RepositoryPaths.Of($"examples/poddefaults/{file}")))!;
+        var example = KubectlYaml.ParseSingle(File.ReadAllText(RepositoryPaths.Of($"examples/poddefaults/{file}")))!;
 
         Assert.Equal("kubeflow.org/v1alpha1", (string?)example["apiVersion"]);
         Assert.Equal("PodDefault", (string?)example["kind"]);
@@ -198,7 +198,7 @@ public class PodDefaultSchemaTests
     private static JsonNode PodDefault(string spec)
     {
         var indented = string.Join('\n', spec.Split('\n').Select(line => "  " + line));
-        return YamlJson.ParseSingle($$"""
+        return KubectlYaml.ParseSingle($$"""
             apiVersion: kubeflow.org/v1alpha1
             kind: PodDefault
             metadata: {name: test, namespace: team-a}

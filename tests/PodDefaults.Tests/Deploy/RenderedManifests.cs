@@ -45,6 +45,6 @@ internal sealed class RenderedManifests(IReadOnlyList<JsonObject> objects)
     }
 
     private static RenderedManifests Render(string directory) =>
-        new([.. YamlJson.ParseDocuments(Kustomize.Render(directory)).Select(document =>
+        new([.. KubectlYaml.ParseDocuments(Kustomize.Render(directory)).Select(document =>
             document as JsonObject ?? throw new XunitException($"{directory} rendered a document that is not an object."))]);
 }

@@ -11,7 +11,11 @@ namespace PodDefaults.Tests.Deploy;
 /// a number; a quoted one is always a string. (A deserializer to <c>object</c> would turn every
 /// scalar into a string and hide type errors from the schema checks.)
 /// </summary>
-internal static partial class YamlJson
+/// <remarks>
+/// Unlike <see cref="TestSupport.TestYaml"/>, it reads every document of a stream (kustomize output),
+/// all of YAML 1.1's booleans, and floats, since the schema checks must type values as kubectl does.
+/// </remarks>
+internal static partial class KubectlYaml
 {
     public static IReadOnlyList<JsonNode?> ParseDocuments(string yaml)
     {
