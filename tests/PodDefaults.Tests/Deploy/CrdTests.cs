@@ -1,0 +1,151 @@
+using System.Text.Json.Nodes;
+using PodDefaults.Core.Model;
+using Xunit;
+
+namespace PodDefaults.Tests.Deploy;
+
+public class CrdTests
+{
+    [Fact]
+    public void Is_kubeflows_resource()
+    {
+        var spec = PodDefaultCrd.Definition["spec"]!;
+        var names = spec["names"]!;
+
+        Assert.Equal("kubeflow.org", (string?)spec["group"]);
+        Assert.Equal("Namespaced", (string?)spec["scope"]);
+        Assert.Equal("PodDefault", (string?)names["kind"]);
+        Assert.Equal("PodDefaultList", (string?)names["listKind"]);
+        Assert.Equal("poddefaults", (string?)names["plural"]);
+        Assert.Equal("poddefault", (string?)names["singular"]);
+        Assert.True((bool?)PodDefaultCrd.Version["served"]);
+        Assert.True((bool?)PodDefaultCrd.Version["storage"]);
+    }
+
+    [Fact]
+    public void Declares_every_spec_field_the_engine_reads()
+    {
+        Assert.All(PodDefaultSpecFields.All, field =>
+            Assert.True(PodDefaultCrd.SpecProperties.ContainsKey(field), $"spec.{field} is not in the CRD"));
+    }
+
+    [Fact]
+    public void Declares_every_spec_field_of_kubeflows_crd()
+    {
+        // The spec members of Kubeflow's CRD (kubeflow/dashboard, components/poddefaults-webhooks).
+        string[] kubeflow =
+        [
+            "annotations", "args", "automountServiceAccountToken", "command", "desc", "env", "envFrom",
+            "imagePullSecrets", "initContainers", "labels", "selector", "serviceAccountName", "sidecars",
+            "tolerations", "volumeMounts", "volumes",
+        ];
+
+        Assert.All(kubeflow, field =>
+            Assert.True(PodDefaultCrd.SpecProperties.ContainsKey(field), $"spec.{field} is not in the CRD"));
+    }
+
+    [Fact]
+    public void Requires_a_selector()
+    {
+        Assert.Contains("selector", ManifestObjectTests.Strings(PodDefaultCrd.SpecSchema["required"]));
+    }
+
+    [Fact]
+    public void Selector_operators_are_the_four_of_a_label_selector()
+    {
+        var operatorSchema = PodDefaultCrd.SpecProperties["selector"]!["properties"]!["matchExpressions"]!
+            ["items"]!["properties"]!["operator"]!;
+
+        Assert.Equal(["DoesNotExist", "Exists", "In", "NotIn"], ManifestObjectTests.Strings(operatorSchema["enum"]).Order());
+    }
+
+    [Fact]
+    public void Selector_values_are_checked_against_the_operator_by_cel_rules()
+    {
+        var rules = PodDefaultCrd.SpecProperties["selector"]!["properties"]!["matchExpressions"]!["items"]!
+            ["x-kubernetes-validations"]!.AsArray();
+
+        // What they accept and reject: PodDefaultSchemaTests.
+        Assert.Equal(2, rules.Count);
+        Assert.All(rules, rule =>
+        {
+            Assert.Contains("self.values", (string?)rule!["rule"]);
+            Assert.Contains("values must", (string?)rule["message"]);
+        });
+    }
+
+    [Fact]
+    public void Every_cel_rule_compiles()
+    {
+        Assert.Empty(CelRules.Compile(PodDefaultCrd.OpenApiSchema));
+    }
+
+    [Theory]
+    [InlineData("env", "name")]
+    [InlineData("volumes", "name")]
+    [InlineData("volumeMounts", "mountPath")]
+    public void Keyed_lists_reject_duplicate_keys(string field, string key)
+    {
+        var list = PodDefaultCrd.SpecProperties[field]!;
+
+        Assert.Equal("map", (string?)list["x-kubernetes-list-type"]);
+        Assert.Equal([key], ManifestObjectTests.Strings(list["x-kubernetes-list-map-keys"]));
+        // The API server accepts a map key only if every item must have it.
+        Assert.Contains(key, ManifestObjectTests.Strings(list["items"]!["required"]));
+    }
+
+    [Fact]
+    public void Every_cel_rule_is_bounded_for_the_api_servers_cost_estimate()
+    {
+        // A rule inside a list or map runs once per item: without maxItems (maxProperties) on every
+        // enclosing one the API server estimates the cost from the largest possible request and may
+        // refuse the CRD.
+        var unbounded = RulesWithEnclosingLists(PodDefaultCrd.OpenApiSchema, "", [])
+            .Where(r => r.EnclosingLists.Any(list => list["maxItems"] is null && list["maxProperties"] is null))
+            .Select(r => r.Path)
+            .ToList();
+
+        Assert.NotEmpty(RulesWithEnclosingLists(PodDefaultCrd.OpenApiSchema, "", []));
+        Assert.Empty(unbounded);
+    }
+
+    [Fact]
+    public void Lists_description_and_age()
+    {
+        var columns = PodDefaultCrd.Version["additionalPrinterColumns"]!.AsArray()
+            .ToDictionary(c => (string)c!["name"]!, c => (string)c!["jsonPath"]!);
+
+        Assert.Equal(".spec.desc", columns["Description"]);
+        Assert.Equal(".metadata.creationTimestamp", columns["Age"]);
+    }
+
+    private static IEnumerable<(string Path, List<JsonObject> EnclosingLists)> RulesWithEnclosingLists(
+        JsonObject schema, string path, List<JsonObject> lists)
+    {
+        if (schema.ContainsKey("x-kubernetes-validations"))
+        {
+            yield return (path, lists);
+        }
+        foreach (var (name, property) in schema["properties"]?.AsObject() ?? [])
+        {
+            foreach (var rule in RulesWithEnclosingLists(property!.AsObject(), $"{path}.{name}", lists))
+            {
+                yield return rule;
+            }
+        }
+        if (schema["items"] is JsonObject items)
+        {
+            foreach (var rule in RulesWithEnclosingLists(items, $"{path}[]", [.. lists, schema]))
+            {
+                yield return rule;
+            }
+        }
+        if (schema["additionalProperties"] is JsonObject values)
+        {
+            foreach (var rule in RulesWithEnclosingLists(values, $"{path}.*", [.. lists, schema]))
+            {
+                yield return rule;
+            }
+        }
+    }
+}
