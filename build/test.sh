@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The one test command (README, CI): every test, then the Native AOT binary built with zero trim/AOT
+# warnings and checked end to end by the smoke test.
+set -euo pipefail
+repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$repo_root"
+
+dotnet test PodDefaults.sln -c Release --logger "console;verbosity=minimal"
+
+aot_dir=$(mktemp -d)
+trap 'rm -rf "$aot_dir"' EXIT
+build/publish-aot.sh "$aot_dir"
+build/smoke-test.sh "$aot_dir/poddefaults"
+echo "test: all passed"
