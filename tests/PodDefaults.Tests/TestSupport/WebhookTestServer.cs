@@ -87,6 +87,9 @@ public sealed class WebhookTestServer : IAsyncDisposable
     public Task<HttpResponseMessage> PostReviewAsync(string json, string path = WebhookPaths.ApplyPodDefault) =>
         Client.PostAsync(new Uri(Address, path), new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
 
+    /// <summary>What SIGTERM does to <c>poddefaults serve</c>: stop accepting, drain requests in flight, stop.</summary>
+    public Task StopAsync() => app.StopAsync();
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
