@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Extensions.ObjectPool;
@@ -81,7 +82,7 @@ public sealed class Admission : IDisposable
             return;
         }
 
-        Merge.Run(source, Request.Pod, applying);
+        Merge.Run(source, Request.Pod, CollectionsMarshal.AsSpan(applying));
         if (Merge.Conflicts.Count > 0)
         {
             Outcome = AdmissionOutcome.Conflict;

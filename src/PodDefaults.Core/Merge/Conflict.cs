@@ -6,14 +6,14 @@ namespace PodDefaults.Core.Merge;
 public sealed record Conflict(string PodDefault, string Clause)
 {
     /// <summary>The same key holds another value: in the pod, or set by an earlier PodDefault.</summary>
-    public static Conflict Differs(FieldContext at, string key, string existing, string? existingFrom, string wanted, string wantedFrom)
+    public static Conflict Differs(FieldContext at, string key, ReadOnlySpan<byte> source, string existing, string? existingFrom, string wanted, string wantedFrom)
     {
         var holder = existingFrom is null ? "the pod has" : $"poddefault {existingFrom} set";
-        return new Conflict(wantedFrom, $"{at.Describe(key)}: {holder} {existing}, poddefault {wantedFrom} wants {wanted}");
+        return new Conflict(wantedFrom, $"{at.Describe(key, source)}: {holder} {existing}, poddefault {wantedFrom} wants {wanted}");
     }
 
-    public static Conflict RequestAboveLimit(FieldContext at, string resource, string request, string limit, string from) =>
-        new(from, $"{at.Describe(resource)}: request {request} would exceed limit {limit} after poddefault {from}");
+    public static Conflict RequestAboveLimit(FieldContext at, string resource, ReadOnlySpan<byte> source, string request, string limit, string from) =>
+        new(from, $"{at.Describe(resource, source)}: request {request} would exceed limit {limit} after poddefault {from}");
 
     public override string ToString() => Clause;
 }

@@ -1,3 +1,4 @@
+using PodDefaults.Core.Json;
 using PodDefaults.Core.Model;
 using PodDefaults.Core.Pods;
 
@@ -9,11 +10,8 @@ namespace PodDefaults.Core.Merge;
 /// </summary>
 public sealed class ContainerMerge
 {
-    public const string IstioProxy = "istio-proxy";
-
     public int Index { get; private set; }
     public ContainerShape Shape { get; private set; } = new();
-    public string Name { get; private set; } = "";
 
     /// <summary>Istio's proxy keeps its own command, args and resources; it still gets env and mounts.</summary>
     public bool IsIstioProxy { get; private set; }
@@ -26,12 +24,12 @@ public sealed class ContainerMerge
     public JsonItem? Command { get; private set; }
     public JsonItem? Args { get; private set; }
 
-    public void Reset(int index, ContainerShape shape, string name, LimitRangerAnnotation? limitRanger)
+    public void Reset(int index, ContainerShape shape, ReadOnlySpan<byte> source, LimitRangerAnnotation? limitRanger)
     {
         Index = index;
         Shape = shape;
-        Name = name;
-        IsIstioProxy = name == IstioProxy;
+        var name = shape.Name;
+        IsIstioProxy = name.TextEquals(source, "istio-proxy"u8);
         Env.Reset(shape.Env, new FieldContext("env", ValueKind.EnvVar, name));
         EnvFrom.Reset(shape.EnvFrom, new FieldContext("envFrom", ValueKind.Json, name));
         VolumeMounts.Reset(shape.VolumeMounts, new FieldContext("volumeMounts", ValueKind.Json, name));
@@ -67,11 +65,11 @@ public sealed class ContainerMerge
     public void CheckRequestsWithinLimits(ReadOnlySpan<byte> source, List<Conflict> conflicts)
     {
         foreach (var (item, from) in Limits.Set)
-            CheckWithinLimit(item.Key, from, source, conflicts);
+            CheckWithinLimit(item, from, source, conflicts);
         foreach (var (item, from) in Requests.Set)
         {
             if (!WritesLimit(item.Key))
-                CheckWithinLimit(item.Key, from, source, conflicts);
+                CheckWithinLimit(item, from, source, conflicts);
         }
     }
 
@@ -85,13 +83,13 @@ public sealed class ContainerMerge
         return false;
     }
 
-    private void CheckWithinLimit(string resource, PodDefault from, ReadOnlySpan<byte> source, List<Conflict> conflicts)
+    private void CheckWithinLimit(JsonItem resource, PodDefault from, ReadOnlySpan<byte> source, List<Conflict> conflicts)
     {
         if (Requests.TryGetFinal(resource, source, out var request, out var requestText)
             && Limits.TryGetFinal(resource, source, out var limit, out var limitText)
             && request > limit)
         {
-            conflicts.Add(Conflict.RequestAboveLimit(new FieldContext("resources", ValueKind.Json, Name), resource, requestText, limitText, from.Name));
+            conflicts.Add(Conflict.RequestAboveLimit(new FieldContext("resources", ValueKind.Json, Shape.Name), resource.Key, source, requestText, limitText, from.Name));
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using PodDefaults.Core.Json;
 using PodDefaults.Core.Model;
 using PodDefaults.Core.Pods;
@@ -15,7 +16,7 @@ public sealed class ListMerge
 
     public JsonEntries Existing { get; private set; } = new();
 
-    public IReadOnlyList<AddedItem> Added => added;
+    public ReadOnlySpan<AddedItem> Added => CollectionsMarshal.AsSpan(added);
 
     public FieldContext At { get; private set; }
 
@@ -34,7 +35,7 @@ public sealed class ListMerge
                 continue;
             var existing = entry.Value.In(source);
             if (!JsonSatisfies.Satisfies(existing, wanted.Value))
-                conflicts.Add(Conflict.Differs(At, wanted.Key, Describe(existing), null, Describe(wanted.Json), from.Name));
+                conflicts.Add(Conflict.Differs(At, wanted.Key, source, Describe(existing), null, Describe(wanted.Json), from.Name));
             return;
         }
         foreach (var item in added)
@@ -42,7 +43,7 @@ public sealed class ListMerge
             if (!item.Item.KeyUtf8.AsSpan().SequenceEqual(wanted.KeyUtf8))
                 continue;
             if (!JsonSatisfies.Satisfies(item.Item.Json, wanted.Value))
-                conflicts.Add(Conflict.Differs(At, wanted.Key, Describe(item.Item.Json), item.From.Name, Describe(wanted.Json), from.Name));
+                conflicts.Add(Conflict.Differs(At, wanted.Key, source, Describe(item.Item.Json), item.From.Name, Describe(wanted.Json), from.Name));
             return;
         }
         added.Add(new AddedItem(wanted, from));

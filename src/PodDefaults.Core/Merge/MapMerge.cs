@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using PodDefaults.Core.Json;
 using PodDefaults.Core.Model;
 using PodDefaults.Core.Pods;
@@ -15,7 +16,7 @@ public sealed class MapMerge
     public JsonEntries Existing { get; private set; } = new();
 
     /// <summary>The members to write, each key once.</summary>
-    public IReadOnlyList<AddedItem> Set => set;
+    public ReadOnlySpan<AddedItem> Set => CollectionsMarshal.AsSpan(set);
 
     public FieldContext At { get; private set; }
 
@@ -33,7 +34,7 @@ public sealed class MapMerge
             if (!item.Item.KeyUtf8.AsSpan().SequenceEqual(wanted.KeyUtf8))
                 continue;
             if (!JsonSatisfies.Satisfies(item.Item.Json, wanted.Value))
-                conflicts.Add(Conflict.Differs(At, wanted.Key, Describe(item.Item.Json), item.From.Name, Describe(wanted.Json), from.Name));
+                conflicts.Add(Conflict.Differs(At, wanted.Key, source, Describe(item.Item.Json), item.From.Name, Describe(wanted.Json), from.Name));
             return;
         }
         foreach (var entry in Existing.Items)
@@ -42,7 +43,7 @@ public sealed class MapMerge
                 continue;
             var existing = entry.Value.In(source);
             if (!JsonSatisfies.Satisfies(existing, wanted.Value))
-                conflicts.Add(Conflict.Differs(At, wanted.Key, Describe(existing), null, Describe(wanted.Json), from.Name));
+                conflicts.Add(Conflict.Differs(At, wanted.Key, source, Describe(existing), null, Describe(wanted.Json), from.Name));
             return;
         }
         set.Add(new AddedItem(wanted, from));

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using PodDefaults.Core.Json;
 using PodDefaults.Core.Model;
 using PodDefaults.Core.Pods;
@@ -18,7 +19,7 @@ public sealed class PodMerge
     public PodShape Pod { get; private set; } = new();
 
     /// <summary>The original containers: those in the request, except any named like a sidecar being applied.</summary>
-    public IReadOnlyList<ContainerMerge> Containers => containers;
+    public ReadOnlySpan<ContainerMerge> Containers => CollectionsMarshal.AsSpan(containers);
 
     public MapMerge Labels { get; } = new();
     public MapMerge Annotations { get; } = new();
@@ -38,7 +39,7 @@ public sealed class PodMerge
 
     public IReadOnlyList<Conflict> Conflicts => conflicts;
 
-    public void Run(ReadOnlySpan<byte> source, PodShape pod, IReadOnlyList<PodDefault> applying)
+    public void Run(ReadOnlySpan<byte> source, PodShape pod, ReadOnlySpan<PodDefault> applying)
     {
         Reset(pod);
         if (NeedsContainers(applying))
@@ -101,7 +102,7 @@ public sealed class PodMerge
         ServiceAccountName = AutomountServiceAccountToken = null;
     }
 
-    private static bool NeedsContainers(IReadOnlyList<PodDefault> applying)
+    private static bool NeedsContainers(ReadOnlySpan<PodDefault> applying)
     {
         foreach (var podDefault in applying)
         {
@@ -111,7 +112,7 @@ public sealed class PodMerge
         return false;
     }
 
-    private void AddOriginalContainers(ReadOnlySpan<byte> source, IReadOnlyList<PodDefault> applying)
+    private void AddOriginalContainers(ReadOnlySpan<byte> source, ReadOnlySpan<PodDefault> applying)
     {
         var limitRanger = FindLimitRanger(source);
         for (var index = 0; index < Pod.Containers.Count; index++)
@@ -122,12 +123,12 @@ public sealed class PodMerge
             var container = spareContainers.Count > 0 ? spareContainers[^1] : new ContainerMerge();
             if (spareContainers.Count > 0)
                 spareContainers.RemoveAt(spareContainers.Count - 1);
-            container.Reset(index, shape, shape.Name.ToString(source), limitRanger);
+            container.Reset(index, shape, source, limitRanger);
             containers.Add(container);
         }
     }
 
-    private static bool IsSidecarName(JsonString name, ReadOnlySpan<byte> source, IReadOnlyList<PodDefault> applying)
+    private static bool IsSidecarName(JsonString name, ReadOnlySpan<byte> source, ReadOnlySpan<PodDefault> applying)
     {
         foreach (var podDefault in applying)
         {

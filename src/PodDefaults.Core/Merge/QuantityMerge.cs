@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using PodDefaults.Core.Json;
 using PodDefaults.Core.Model;
 using PodDefaults.Core.Pods;
@@ -14,7 +15,6 @@ public sealed class QuantityMerge
     private readonly List<AddedItem> set = [];
     private readonly List<Quantity> setValues = [];
     private LimitRangerAnnotation? limitRanger;
-    private string container = "";
 
     public JsonEntries Existing { get; private set; } = new();
 
@@ -24,15 +24,15 @@ public sealed class QuantityMerge
     public FieldContext At { get; private set; }
 
     /// <summary>The entries to write, each resource once.</summary>
-    public IReadOnlyList<AddedItem> Set => set;
+    public ReadOnlySpan<AddedItem> Set => CollectionsMarshal.AsSpan(set);
 
-    public void Reset(JsonEntries existing, string part, string containerName, LimitRangerAnnotation? defaulted)
+    /// <param name="part"><c>limits</c> or <c>requests</c>.</param>
+    public void Reset(JsonEntries existing, string part, JsonString container, LimitRangerAnnotation? defaulted)
     {
         Existing = existing;
         Part = part;
-        container = containerName;
         limitRanger = defaulted;
-        At = new FieldContext($"resources.{part}", ValueKind.Json, containerName);
+        At = new FieldContext(part == "limits" ? "resources.limits" : "resources.requests", ValueKind.Json, container);
         set.Clear();
         setValues.Clear();
     }
@@ -45,7 +45,7 @@ public sealed class QuantityMerge
             if (item.Key != wanted.ResourceName)
                 continue;
             if (setValues[i] != wanted.Value)
-                conflicts.Add(Conflict.Differs(At, wanted.ResourceName, Describe(item.Json), setBy.Name, Describe(wanted.Item.Json), from.Name));
+                conflicts.Add(Conflict.Differs(At, wanted.ResourceName, source, Describe(item.Json), setBy.Name, Describe(wanted.Item.Json), from.Name));
             return;
         }
         foreach (var entry in Existing.Items)
@@ -56,9 +56,9 @@ public sealed class QuantityMerge
             var equal = TryParse(existing, out var quantity) && quantity == wanted.Value;
             if (equal)
                 return;
-            if (limitRanger?.Defaulted(container, Part, wanted.ResourceName) == true)
+            if (limitRanger?.Defaulted(At.Container.ToString(source), Part, wanted.ResourceName) == true)
                 break; // the LimitRanger's default counts as absent: the PodDefault's value replaces it
-            conflicts.Add(Conflict.Differs(At, wanted.ResourceName, Describe(existing), null, Describe(wanted.Item.Json), from.Name));
+            conflicts.Add(Conflict.Differs(At, wanted.ResourceName, source, Describe(existing), null, Describe(wanted.Item.Json), from.Name));
             return;
         }
         set.Add(new AddedItem(wanted.Item, from));
@@ -66,11 +66,11 @@ public sealed class QuantityMerge
     }
 
     /// <summary>The value after the merge: set by a PodDefault, else the pod's own.</summary>
-    public bool TryGetFinal(string resource, ReadOnlySpan<byte> source, out Quantity value, out string text)
+    public bool TryGetFinal(JsonItem resource, ReadOnlySpan<byte> source, out Quantity value, out string text)
     {
         for (var i = 0; i < set.Count; i++)
         {
-            if (set[i].Item.Key == resource)
+            if (set[i].Item.Key == resource.Key)
             {
                 (value, text) = (setValues[i], Describe(set[i].Item.Json));
                 return true;
@@ -78,7 +78,7 @@ public sealed class QuantityMerge
         }
         foreach (var entry in Existing.Items)
         {
-            if (entry.Key.TextEquals(source, System.Text.Encoding.UTF8.GetBytes(resource)) && TryParse(entry.Value.In(source), out value))
+            if (entry.Key.TextEquals(source, resource.KeyUtf8) && TryParse(entry.Value.In(source), out value))
             {
                 text = Describe(entry.Value.In(source));
                 return true;

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using PodDefaults.Core.Quantities;
 
@@ -16,7 +17,7 @@ internal readonly struct SpecMemberReader(JsonElement spec)
     }
 
     /// <summary>A list of objects, each identified by the string member <paramref name="keyMember"/>.</summary>
-    public IReadOnlyList<JsonItem> KeyedList(string member, string keyMember)
+    public ImmutableArray<JsonItem> KeyedList(string member, string keyMember)
     {
         if (!TryGet(member, JsonValueKind.Array, "a list", out var list))
             return [];
@@ -31,11 +32,11 @@ internal readonly struct SpecMemberReader(JsonElement spec)
                 throw new PodDefaultFormatException(at, $"\"{keyMember}\" is missing");
             items.Add(new JsonItem(key.GetString()!, item));
         }
-        return items;
+        return [.. items];
     }
 
     /// <summary>A list of objects that have no key; they are compared whole.</summary>
-    public IReadOnlyList<JsonItem> UnkeyedList(string member)
+    public ImmutableArray<JsonItem> UnkeyedList(string member)
     {
         if (!TryGet(member, JsonValueKind.Array, "a list", out var list))
             return [];
@@ -48,11 +49,11 @@ internal readonly struct SpecMemberReader(JsonElement spec)
             items.Add(new JsonItem(string.Empty, item));
             index++;
         }
-        return items;
+        return [.. items];
     }
 
     /// <summary>A map of strings (labels, annotations, nodeSelector).</summary>
-    public IReadOnlyList<JsonItem> StringMap(string member)
+    public ImmutableArray<JsonItem> StringMap(string member)
     {
         if (!TryGet(member, JsonValueKind.Object, "a map of strings", out var map))
             return [];
@@ -63,18 +64,17 @@ internal readonly struct SpecMemberReader(JsonElement spec)
                 throw new PodDefaultFormatException($"{Pointer(member)}/{JsonPointerText.Escape(entry.Name)}", $"expected a string, found {Describe(entry.Value)}");
             items.Add(new JsonItem(entry.Name, entry.Value));
         }
-        return items;
+        return [.. items];
     }
 
     /// <summary>An object whose top-level members merge one by one (securityContext, affinity).</summary>
-    public IReadOnlyList<JsonItem> Members(string member)
+    public ImmutableArray<JsonItem> Members(string member)
     {
         if (!TryGet(member, JsonValueKind.Object, "an object", out var obj))
             return [];
-        return obj.EnumerateObject()
+        return [.. obj.EnumerateObject()
             .Where(entry => entry.Value.ValueKind != JsonValueKind.Null)
-            .Select(entry => new JsonItem(entry.Name, entry.Value))
-            .ToArray();
+            .Select(entry => new JsonItem(entry.Name, entry.Value))];
     }
 
     public JsonItem? StringList(string member)
@@ -99,7 +99,7 @@ internal readonly struct SpecMemberReader(JsonElement spec)
     }
 
     /// <summary><c>resources.limits</c> or <c>resources.requests</c>: quantities by resource name.</summary>
-    public IReadOnlyList<QuantityItem> Quantities(string part)
+    public ImmutableArray<QuantityItem> Quantities(string part)
     {
         if (!TryGet(PodDefaultSpecFields.Resources, JsonValueKind.Object, "an object", out var resources))
             return [];
@@ -121,7 +121,7 @@ internal readonly struct SpecMemberReader(JsonElement spec)
                 throw new PodDefaultFormatException($"{at}/{JsonPointerText.Escape(entry.Name)}", $"\"{entry.Value}\" is not a quantity");
             items.Add(new QuantityItem(new JsonItem(entry.Name, entry.Value), quantity));
         }
-        return items;
+        return [.. items];
     }
 
     private static string Describe(JsonElement value) => value.ValueKind switch

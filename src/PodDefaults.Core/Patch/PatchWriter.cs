@@ -40,7 +40,7 @@ public sealed class PatchWriter
     }
 
     /// <summary><c>add</c> of a new list holding the items.</summary>
-    public void AddList(ReadOnlySpan<byte> path, IReadOnlyList<AddedItem> items)
+    public void AddList(ReadOnlySpan<byte> path, ReadOnlySpan<AddedItem> items)
     {
         StartAdd(path);
         json.WriteStartArray();
@@ -51,7 +51,7 @@ public sealed class PatchWriter
     }
 
     /// <summary><c>add</c> of a new object (a map) holding the items, by key.</summary>
-    public void AddObject(ReadOnlySpan<byte> path, IReadOnlyList<AddedItem> members)
+    public void AddObject(ReadOnlySpan<byte> path, ReadOnlySpan<AddedItem> members)
     {
         StartAdd(path);
         json.WriteStartObject();

@@ -15,7 +15,7 @@ public static class PodPatch
     public static void Write(ReadOnlySpan<byte> source, PodMerge merge, PatchWriter patch)
     {
         var pod = merge.Pod;
-        if (!pod.HasMetadata && (merge.Labels.Set.Count > 0 || merge.Annotations.Set.Count > 0))
+        if (!pod.HasMetadata && !(merge.Labels.Set.IsEmpty && merge.Annotations.Set.IsEmpty))
             patch.Add("/metadata"u8, "{}"u8);
         WriteMap(patch, "/metadata/labels"u8, merge.Labels.Existing, merge.Labels.Set);
         WriteMap(patch, "/metadata/annotations"u8, merge.Annotations.Existing, merge.Annotations.Set);
@@ -52,7 +52,7 @@ public static class PodPatch
         if (container.Args is { } args)
             patch.Add(new PatchPath(memberBuffer).Append(prefix).Append("/args"u8).Value, args.Json);
 
-        if (container.Limits.Set.Count + container.Requests.Set.Count == 0)
+        if (container.Limits.Set.IsEmpty && container.Requests.Set.IsEmpty)
             return;
         var resources = new PatchPath(memberBuffer).Append(prefix).Append("/resources"u8).Value;
         if (!container.Shape.HasResources)
@@ -64,15 +64,15 @@ public static class PodPatch
 
     private static void WriteList(PatchWriter patch, ReadOnlySpan<byte> prefix, ReadOnlySpan<byte> member, ListMerge list)
     {
-        if (list.Added.Count == 0)
+        if (list.Added.IsEmpty)
             return;
         Span<byte> buffer = stackalloc byte[96];
         WriteList(patch, new PatchPath(buffer).Append(prefix).Append(member).Value, list.Existing, list.Added);
     }
 
-    private static void WriteList(PatchWriter patch, ReadOnlySpan<byte> path, JsonEntries existing, IReadOnlyList<AddedItem> added)
+    private static void WriteList(PatchWriter patch, ReadOnlySpan<byte> path, JsonEntries existing, ReadOnlySpan<AddedItem> added)
     {
-        if (added.Count == 0)
+        if (added.IsEmpty)
             return;
         if (!existing.Present)
         {
@@ -85,9 +85,9 @@ public static class PodPatch
             patch.Add(append, item.Item.Json);
     }
 
-    private static void WriteMap(PatchWriter patch, ReadOnlySpan<byte> path, JsonEntries existing, IReadOnlyList<AddedItem> set)
+    private static void WriteMap(PatchWriter patch, ReadOnlySpan<byte> path, JsonEntries existing, ReadOnlySpan<AddedItem> set)
     {
-        if (set.Count == 0)
+        if (set.IsEmpty)
             return;
         if (!existing.Present)
         {
@@ -104,9 +104,9 @@ public static class PodPatch
     }
 
     private static bool WritesSpec(PodMerge merge) =>
-        merge.Sidecars.Added.Count + merge.InitContainers.Added.Count + merge.Volumes.Added.Count
-        + merge.Tolerations.Added.Count + merge.ImagePullSecrets.Added.Count + merge.NodeSelector.Set.Count
-        + merge.SecurityContext.Set.Count + merge.Affinity.Set.Count > 0
+        merge.Sidecars.Added.Length + merge.InitContainers.Added.Length + merge.Volumes.Added.Length
+        + merge.Tolerations.Added.Length + merge.ImagePullSecrets.Added.Length + merge.NodeSelector.Set.Length
+        + merge.SecurityContext.Set.Length + merge.Affinity.Set.Length > 0
         || merge.ServiceAccountName is not null || merge.AutomountServiceAccountToken is not null;
 
     private static bool PodHas(ReadOnlySpan<byte> source, JsonRange podValue, JsonItem wanted) =>

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace PodDefaults.Core.Pods;
 
 /// <summary>A list or map of the pod: whether it is there at all, and its entries in order.</summary>
@@ -8,7 +10,8 @@ public sealed class JsonEntries
     /// <summary>The member exists and is not <c>null</c> (an empty list is present).</summary>
     public bool Present { get; set; }
 
-    public IReadOnlyList<JsonEntry> Items => items;
+    /// <summary>The entries, as a span: iterating an interface would allocate an enumerator per loop.</summary>
+    public ReadOnlySpan<JsonEntry> Items => CollectionsMarshal.AsSpan(items);
 
     public int Count => items.Count;
 

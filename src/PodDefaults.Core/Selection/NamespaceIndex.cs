@@ -12,7 +12,7 @@ namespace PodDefaults.Core.Selection;
 /// </summary>
 public sealed class NamespaceIndex
 {
-    private readonly FrozenDictionary<string, FrozenDictionary<string, PodDefault[]>> byLabel;
+    private readonly FrozenDictionary<string, LabelValues>.AlternateLookup<ReadOnlySpan<char>> byLabelKey;
     private readonly PodDefault[] alwaysChecked;
 
     public NamespaceIndex(string name, IEnumerable<PodDefault> podDefaults)
@@ -22,15 +22,11 @@ public sealed class NamespaceIndex
         Array.Sort(sorted, PodDefaultOrder.ByName);
         All = sorted;
 
-        byLabel = sorted
+        byLabelKey = sorted
             .Where(pd => pd.Selector.Selector is { MatchLabels.Count: > 0 })
             .GroupBy(pd => pd.Selector.Selector!.MatchLabels[0].Key, StringComparer.Ordinal)
-            .ToFrozenDictionary(
-                byKey => byKey.Key,
-                byKey => byKey
-                    .GroupBy(pd => pd.Selector.Selector!.MatchLabels[0].Value, StringComparer.Ordinal)
-                    .ToFrozenDictionary(byValue => byValue.Key, byValue => byValue.ToArray(), StringComparer.Ordinal),
-                StringComparer.Ordinal);
+            .ToFrozenDictionary(byKey => byKey.Key, byKey => new LabelValues(byKey), StringComparer.Ordinal)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
         alwaysChecked = sorted.Where(pd => pd.Selector.Selector is not { MatchLabels.Count: > 0 }).ToArray();
     }
 
@@ -46,21 +42,25 @@ public sealed class NamespaceIndex
     public void AddCandidates(ReadOnlySpan<byte> source, JsonEntries labels, List<PodDefault> candidates)
     {
         candidates.AddRange(alwaysChecked);
-        if (byLabel.Count == 0)
+        if (byLabelKey.Dictionary.Count == 0)
             return;
-        var keys = byLabel.GetAlternateLookup<ReadOnlySpan<char>>();
         Span<char> text = stackalloc char[512];
         foreach (var label in labels.Items)
         {
-            if (!Utf8Chars.TryDecode(label.Key, source, text, out var key) || !keys.TryGetValue(key, out var byValue))
+            if (!Utf8Chars.TryDecode(label.Key, source, text, out var key) || !byLabelKey.TryGetValue(key, out var values))
                 continue;
             var value = label.Value.AsString(source);
-            if (value.IsPresent
-                && Utf8Chars.TryDecode(value, source, text, out var valueChars)
-                && byValue.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(valueChars, out var filed))
-            {
+            if (value.IsPresent && Utf8Chars.TryDecode(value, source, text, out var valueChars) && values.ByValue.TryGetValue(valueChars, out var filed))
                 candidates.AddRange(filed);
-            }
         }
+    }
+
+    /// <summary>The PodDefaults filed under one label key, by value; the lookup is made once, not per pod.</summary>
+    private sealed class LabelValues(IEnumerable<PodDefault> podDefaults)
+    {
+        public FrozenDictionary<string, PodDefault[]>.AlternateLookup<ReadOnlySpan<char>> ByValue { get; } = podDefaults
+            .GroupBy(pd => pd.Selector.Selector!.MatchLabels[0].Value, StringComparer.Ordinal)
+            .ToFrozenDictionary(byValue => byValue.Key, byValue => byValue.ToArray(), StringComparer.Ordinal)
+            .GetAlternateLookup<ReadOnlySpan<char>>();
     }
 }
