@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.Json.Nodes;
 using PodDefaults.Core.Admission;
 
 namespace PodDefaults.Webhook.Cli;
@@ -54,24 +55,26 @@ public static class ApplyCommand
         }
 
         var patch = ResponsePatch.Read(response.WrittenSpan);
-        if (format == OutputFormat.Patch)
+        switch (format)
         {
-            JsonOutput.Write(patch, stdout);
-            return 0;
+            case OutputFormat.Patch:
+                JsonOutput.Write(patch, stdout);
+                break;
+            case OutputFormat.Json:
+                JsonOutput.Write(Admitted(offline, patch), stdout);
+                break;
+            default:
+                JsonToYaml.Write(Admitted(offline, patch), stdout);
+                break;
         }
-        var admitted = Admitted(offline, patch);
-        if (format == OutputFormat.Json)
-            JsonOutput.Write(admitted, stdout);
-        else
-            JsonToYaml.Write(admitted, stdout);
         return 0;
     }
 
-    private static System.Text.Json.Nodes.JsonNode? Admitted(OfflineAdmission offline, System.Text.Json.Nodes.JsonArray patch)
+    private static JsonNode? Admitted(OfflineAdmission offline, JsonArray patch)
     {
         try
         {
-            return JsonPatch.Apply(offline.Pod.Pod, patch);
+            return JsonPatch.Apply(offline.PodFile.Pod, patch);
         }
         catch (JsonPatchException error)
         {

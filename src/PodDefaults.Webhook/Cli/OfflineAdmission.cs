@@ -23,15 +23,12 @@ internal sealed class OfflineAdmission
 
     private OfflineAdmission(PodFile pod, string @namespace, PodDefaultSnapshot snapshot)
     {
-        Pod = pod;
-        Namespace = @namespace;
+        PodFile = pod;
         Snapshot = snapshot;
         Review = PodReview.Create(pod.Pod, @namespace);
     }
 
-    public PodFile Pod { get; }
-
-    public string Namespace { get; }
+    public PodFile PodFile { get; }
 
     public PodDefaultSnapshot Snapshot { get; }
 
@@ -66,7 +63,7 @@ internal sealed class OfflineAdmission
         }
         catch (AdmissionReviewFormatException error)
         {
-            throw Pod.NotReadable(error);
+            throw PodFile.NotReadable(error);
         }
     }
 }

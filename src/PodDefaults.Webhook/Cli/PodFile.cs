@@ -14,7 +14,6 @@ internal sealed class PodFile
 {
     public const string StdinPath = "-";
 
-    private static readonly JsonNodeOptions NodeOptions = new();
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = YamlLimits.MaxDepth + 1 };
 
     private PodFile(string name, JsonObject pod, YamlLineMap lines)
@@ -43,7 +42,7 @@ internal sealed class PodFile
         if (documents.Count > 1)
             throw new CliException($"{name}:{documents[1].Line}: a second document; expected one Pod");
         var document = documents[0];
-        if (JsonNode.Parse(document.Json, NodeOptions, DocumentOptions) is not JsonObject pod)
+        if (JsonNode.Parse(document.Json, nodeOptions: null, DocumentOptions) is not JsonObject pod)
             throw new CliException($"{name}:{document.Line}: expected a Pod object");
         var file = new PodFile(name, pod, document.Lines);
         file.Expect("kind", "Pod");

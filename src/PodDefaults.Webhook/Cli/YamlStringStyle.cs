@@ -8,8 +8,8 @@ namespace PodDefaults.Webhook.Cli;
 /// How a JSON string is written in YAML so that it reads back as the same string: plain when go-yaml v2 would
 /// take the plain text as that string (the converter's own resolver decides, so <c>"true"</c>, <c>"010"</c>,
 /// <c>"1e3"</c> and <c>"null"</c> are quoted), a literal block when it spans lines, double-quoted otherwise.
-/// YamlDotNet's emitter still checks the syntax and quotes a plain or block scalar that cannot be written so
-/// (<c>"- x"</c>, <c>"a: b"</c>, <c>"#x"</c>, trailing spaces on a line).
+/// YamlDotNet's emitter still checks the syntax and single-quotes a plain scalar that cannot be written so
+/// (<c>- x</c>, <c>a: b</c>, <c>#x</c>), as kubectl does.
 /// </summary>
 internal static partial class YamlStringStyle
 {
@@ -21,7 +21,11 @@ internal static partial class YamlStringStyle
     }
 
     /// <summary>A mapping key: as <see cref="For"/>, but never a block (a key of several lines is rare enough to escape).</summary>
-    public static ScalarStyle ForKey(string text) => For(text) is var style && style == ScalarStyle.Literal ? ScalarStyle.DoubleQuoted : style;
+    public static ScalarStyle ForKey(string text)
+    {
+        var style = For(text);
+        return style == ScalarStyle.Literal ? ScalarStyle.DoubleQuoted : style;
+    }
 
     /// <summary>
     /// Text a literal block holds exactly as it reads. Only <c>\n</c> breaks and printable characters: YAML turns
