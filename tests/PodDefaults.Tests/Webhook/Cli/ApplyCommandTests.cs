@@ -194,6 +194,20 @@ public sealed class ApplyCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_poddefault_defined_twice_is_reported_and_the_last_file_wins()
+    {
+        workspace.WriteDefaults("a.yaml", EnvPodDefault("twice", "default"));
+        workspace.WriteDefaults("b.yaml", EnvPodDefault("twice", "default").Replace("value: \"on\"", "value: from-b"));
+        var pod = workspace.Write("pod.yaml", Pod);
+
+        var result = CliWorkspace.Run("apply", "-f", pod, "--defaults", workspace.Defaults, "-o", "json");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal("PodDefault default/twice is defined 2 times; the last file in path order wins\n", result.Stderr);
+        Assert.Equal("from-b", (string?)result.JsonOutput()!["spec"]!["containers"]![0]!["env"]![0]!["value"]);
+    }
+
+    [Fact]
     public void Admission_warnings_go_to_stderr()
     {
         workspace.WriteDefaults("bad-selector.yaml", """
