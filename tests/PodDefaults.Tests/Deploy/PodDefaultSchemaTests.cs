@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using PodDefaults.Tests.TestSupport;
 using Xunit;
 
 namespace PodDefaults.Tests.Deploy;
@@ -23,7 +24,7 @@ public class PodDefaultSchemaTests
     [MemberData(nameof(ExampleFiles))]
     public void Example_is_a_valid_poddefault(string file)
     {
-        var example = KubectlYaml.ParseSingle(File.ReadAllText(RepositoryPaths.Of($"examples/poddefaults/{file}")))!;
+        var example = TestYaml.Single(File.ReadAllText(RepositoryPaths.Of($"examples/poddefaults/{file}")))!;
 
         Assert.Equal("kubeflow.org/v1alpha1", (string?)example["apiVersion"]);
         Assert.Equal("PodDefault", (string?)example["kind"]);
@@ -198,7 +199,7 @@ public class PodDefaultSchemaTests
     private static JsonNode PodDefault(string spec)
     {
         var indented = string.Join('\n', spec.Split('\n').Select(line => "  " + line));
-        return KubectlYaml.ParseSingle($$"""
+        return TestYaml.Single($$"""
             apiVersion: kubeflow.org/v1alpha1
             kind: PodDefault
             metadata: {name: test, namespace: team-a}

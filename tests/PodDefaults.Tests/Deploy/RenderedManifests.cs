@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using PodDefaults.Tests.TestSupport;
 using Xunit.Sdk;
 
 namespace PodDefaults.Tests.Deploy;
@@ -45,6 +46,6 @@ internal sealed class RenderedManifests(IReadOnlyList<JsonObject> objects)
     }
 
     private static RenderedManifests Render(string directory) =>
-        new([.. KubectlYaml.ParseDocuments(Kustomize.Render(directory)).Select(document =>
+        new([.. TestYaml.Documents(Kustomize.Render(directory)).Select(document =>
             document as JsonObject ?? throw new XunitException($"{directory} rendered a document that is not an object."))]);
 }

@@ -1,39 +1,22 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
-using YamlDotNet.RepresentationModel;
+using PodDefaults.Webhook.Sources.Files;
 
 namespace PodDefaults.Tests.TestSupport;
 
-/// <summary>Reads test data YAML into JSON nodes (tests only: plain YAML 1.1 scalars, no anchors).</summary>
+/// <summary>
+/// YAML test data and manifests as JSON nodes, read by the product's converter (<see cref="YamlToJson"/>), which
+/// types scalars as kubectl does (<c>yes</c> is true, <c>010</c> is 8, quoted text is a string): the one way this
+/// repository reads YAML.
+/// </summary>
 public static class TestYaml
 {
-    public static JsonNode? Load(string yaml)
-    {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(yaml));
-        return stream.Documents.Count == 0 ? null : ToJson(stream.Documents[0].RootNode);
-    }
+    /// <summary>Every document of a stream (kustomize output, a multi-document file).</summary>
+    public static IReadOnlyList<JsonNode?> Documents(string yaml) =>
+        [.. YamlToJson.Convert(yaml).Select(document => JsonNode.Parse(document.Json))];
 
-    private static JsonNode? ToJson(YamlNode node) => node switch
-    {
-        YamlMappingNode map => new JsonObject(map.Children.Select(pair =>
-            KeyValuePair.Create(((YamlScalarNode)pair.Key).Value!, ToJson(pair.Value)))),
-        YamlSequenceNode list => new JsonArray(list.Children.Select(ToJson).ToArray()),
-        YamlScalarNode scalar => Scalar(scalar),
-        _ => throw new NotSupportedException(node.GetType().Name),
-    };
+    /// <summary>The one document of <paramref name="yaml"/>.</summary>
+    public static JsonNode? Single(string yaml) => Documents(yaml).Single();
 
-    private static JsonNode? Scalar(YamlScalarNode scalar)
-    {
-        var text = scalar.Value ?? "";
-        if (scalar.Style is not YamlDotNet.Core.ScalarStyle.Plain)
-            return JsonValue.Create(text);
-        if (text is "" or "~" or "null")
-            return null;
-        if (text is "true" or "false")
-            return JsonValue.Create(text == "true");
-        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer))
-            return JsonValue.Create(integer);
-        return JsonValue.Create(text);
-    }
+    /// <summary>The first document, or null when the text holds none.</summary>
+    public static JsonNode? Load(string yaml) => Documents(yaml).FirstOrDefault();
 }

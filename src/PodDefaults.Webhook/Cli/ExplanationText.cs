@@ -1,0 +1,46 @@
+using PodDefaults.Core.Admission;
+
+namespace PodDefaults.Webhook.Cli;
+
+/// <summary>An <see cref="Explanation"/> for people: one line per reason, then a summary line.</summary>
+internal static class ExplanationText
+{
+    public static void Write(Explanation explanation, TextWriter output)
+    {
+        var verdicts = explanation.Verdicts;
+        output.WriteLine(verdicts.Count == 0
+            ? $"No PodDefaults in namespace {explanation.Namespace}."
+            : $"PodDefaults in namespace {explanation.Namespace}, in apply order, for pod {explanation.PodName}:");
+        foreach (var verdict in verdicts)
+        {
+            foreach (var reason in Reasons(verdict))
+                output.WriteLine($"  {verdict.PodDefault.Name}: {reason}");
+        }
+        output.WriteLine(Summary(explanation));
+    }
+
+    private static IEnumerable<string> Reasons(PodDefaultVerdict verdict)
+    {
+        var podDefault = verdict.PodDefault;
+        return verdict.Kind switch
+        {
+            VerdictKind.Applies when verdict.Conflicts.Count > 0 => verdict.Conflicts.Select(conflict => $"conflict: {conflict.Clause}"),
+            VerdictKind.Applies => ["applies"],
+            VerdictKind.SelectorDoesNotMatch => [$"skipped: selector does not match ({verdict.UnmetTerm} not met)"],
+            VerdictKind.InvalidSelector => [$"skipped: invalid selector: {podDefault.Selector.Error}"],
+            VerdictKind.AlreadyApplied => [$"skipped: already applied (marker at resourceVersion {podDefault.ResourceVersion})"],
+            VerdictKind.PodSkipped => ["skipped: the pod is excluded"],
+            _ => throw new ArgumentOutOfRangeException(nameof(verdict), verdict.Kind, "unknown verdict"),
+        };
+    }
+
+    private static string Summary(Explanation explanation) => explanation.Outcome switch
+    {
+        AdmissionOutcome.Patched => $"Result: would patch {Count(explanation.PatchOperationCount, "operation")}.",
+        AdmissionOutcome.Conflict => $"Result: would reject the pod ({Count(explanation.Verdicts.Sum(v => v.Conflicts.Count), "conflict")}).",
+        AdmissionOutcome.Skipped => "Result: no change: the pod opts out (poddefault.admission.kubeflow.org/exclude: \"true\") or is a mirror pod.",
+        _ => "Result: no change.",
+    };
+
+    private static string Count(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+}

@@ -1,0 +1,173 @@
+using Xunit;
+
+namespace PodDefaults.Tests.Webhook.Cli;
+
+public sealed class ExplainCommandTests : IDisposable
+{
+    private const string Pod = """
+        apiVersion: v1
+        kind: Pod
+        metadata:
+          name: trainer
+          namespace: ml
+          labels:
+            app: trainer
+            tier: cpu
+          annotations:
+            poddefault.admission.kubeflow.org/poddefault-done: "7"
+        spec:
+          containers:
+          - name: main
+            image: pytorch
+            env:
+            - name: MODE
+              value: train
+        """;
+
+    private readonly CliWorkspace workspace = new();
+    private readonly string pod;
+
+    public ExplainCommandTests() => pod = workspace.Write("pod.yaml", Pod);
+
+    public void Dispose() => workspace.Dispose();
+
+    [Fact]
+    public void A_selector_miss_names_the_first_unmet_term()
+    {
+        Define("gpu", """
+            selector:
+              matchLabels:
+                app: trainer
+              matchExpressions:
+              - {key: tier, operator: In, values: [gpu]}
+              - {key: zone, operator: Exists}
+            """);
+
+        var result = Explain();
+
+        Assert.Contains("  gpu: skipped: selector does not match (tier in (gpu) not met)\n", result.Stdout);
+        Assert.EndsWith("Result: no change.\n", result.Stdout);
+    }
+
+    [Fact]
+    public void An_invalid_selector_says_what_is_wrong()
+    {
+        Define("broken", """
+            selector:
+              matchExpressions:
+              - {key: tier, operator: Near, values: [cpu]}
+            """);
+
+        var result = Explain();
+
+        Assert.Matches(@"  broken: skipped: invalid selector: matchExpressions\[0\]: .*Near", result.Stdout);
+    }
+
+    [Fact]
+    public void An_already_applied_poddefault_names_the_marker_version()
+    {
+        Define("done", """
+            selector: {}
+            labels: {done: "yes"}
+            """, resourceVersion: "7");
+
+        var result = Explain();
+
+        Assert.Contains("  done: skipped: already applied (marker at resourceVersion 7)\n", result.Stdout);
+        Assert.EndsWith("Result: no change.\n", result.Stdout);
+    }
+
+    [Fact]
+    public void A_conflict_is_listed_under_its_poddefault_and_explain_still_exits_0()
+    {
+        Define("a-labels", """
+            selector: {}
+            labels: {team: ml}
+            """);
+        Define("b-mode", """
+            selector:
+              matchLabels: {app: trainer}
+            env:
+            - {name: MODE, value: serve}
+            - {name: PORT, value: "8080"}
+            """);
+
+        var result = Explain();
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(
+            """
+            PodDefaults in namespace ml, in apply order, for pod trainer:
+              a-labels: applies
+              b-mode: conflict: env "MODE" of container main: the pod has "train", poddefault b-mode wants "serve"
+            Result: would reject the pod (1 conflict).
+
+            """,
+            result.Stdout);
+    }
+
+    [Fact]
+    public void Every_poddefault_of_the_namespace_is_listed_in_apply_order_with_the_patch_size()
+    {
+        Define("z-env", """
+            selector: {}
+            env:
+            - {name: PORT, value: "8080"}
+            """);
+        Define("a-labels", """
+            selector: {}
+            labels: {team: ml}
+            """);
+        Define("elsewhere", "selector: {}", @namespace: "other");
+
+        var result = Explain();
+
+        Assert.Equal(
+            """
+            PodDefaults in namespace ml, in apply order, for pod trainer:
+              a-labels: applies
+              z-env: applies
+            Result: would patch 4 operations.
+
+            """,
+            result.Stdout);
+    }
+
+    [Fact]
+    public void A_namespace_without_poddefaults_says_so()
+    {
+        var result = Explain();
+
+        Assert.Equal("No PodDefaults in namespace ml.\nResult: no change.\n", result.Stdout);
+    }
+
+    [Fact]
+    public void An_excluded_pod_is_explained()
+    {
+        Define("any", "selector: {}\nlabels: {x: z}");
+        var excluded = workspace.Write("excluded.yaml", Pod.Replace(
+            "  annotations:\n", "  annotations:\n    poddefault.admission.kubeflow.org/exclude: \"true\"\n"));
+
+        var result = CliWorkspace.Run("explain", "-f", excluded, "--defaults", workspace.Defaults);
+
+        Assert.Contains("  any: skipped: the pod is excluded\n", result.Stdout);
+        Assert.Contains("Result: no change: the pod opts out", result.Stdout);
+    }
+
+    private CliResult Explain() => CliWorkspace.Run("explain", "-f", pod, "--defaults", workspace.Defaults);
+
+    private void Define(string name, string spec, string resourceVersion = "1", string @namespace = "ml")
+    {
+        var indented = string.Join("\n", spec.Split('\n').Select(line => "  " + line));
+        workspace.WriteDefaults(name + ".yaml", $"""
+            apiVersion: kubeflow.org/v1alpha1
+            kind: PodDefault
+            metadata:
+              name: {name}
+              namespace: {@namespace}
+              resourceVersion: "{resourceVersion}"
+            spec:
+            {indented}
+            """);
+    }
+}
