@@ -1,0 +1,48 @@
+namespace PodDefaults.Webhook.Sources.Cluster;
+
+/// <summary>
+/// Running totals of what the cluster source did, for metrics. Written by the source's loop, readable from any
+/// thread; each only grows.
+/// </summary>
+public sealed class ClusterSourceCounters
+{
+    private long lists;
+    private long relists;
+    private long watchRestarts;
+    private long eventsApplied;
+    private long eventsSkipped;
+    private long failures;
+
+    /// <summary>Complete LISTs, the first one included.</summary>
+    public long Lists => Interlocked.Read(ref lists);
+
+    /// <summary>LISTs after the first: a watch or continue token expired (410).</summary>
+    public long Relists => Interlocked.Read(ref relists);
+
+    /// <summary>Watches opened again from the last resourceVersion seen, after one ended, dropped or hung.</summary>
+    public long WatchRestarts => Interlocked.Read(ref watchRestarts);
+
+    /// <summary>ADDED, MODIFIED and DELETED events applied to the snapshot.</summary>
+    public long EventsApplied => Interlocked.Read(ref eventsApplied);
+
+    /// <summary>Malformed watch lines and objects that are not usable PodDefaults.</summary>
+    public long EventsSkipped => Interlocked.Read(ref eventsSkipped);
+
+    /// <summary>Requests that failed and were retried after a backoff (unreachable, 5xx, hung, dropped).</summary>
+    public long Failures => Interlocked.Read(ref failures);
+
+    internal void CountList(bool first)
+    {
+        Interlocked.Increment(ref lists);
+        if (!first)
+            Interlocked.Increment(ref relists);
+    }
+
+    internal void CountWatchRestart() => Interlocked.Increment(ref watchRestarts);
+
+    internal void CountApplied() => Interlocked.Increment(ref eventsApplied);
+
+    internal void CountSkipped() => Interlocked.Increment(ref eventsSkipped);
+
+    internal void CountFailure() => Interlocked.Increment(ref failures);
+}

@@ -1,0 +1,21 @@
+namespace PodDefaults.ApiServerStandIn;
+
+/// <summary>A request as the stand-in received it, for tests to assert on.</summary>
+/// <param name="Kind"><c>list</c>, <c>watch</c> or <c>other</c>.</param>
+/// <param name="Query">The query parameters (last value wins).</param>
+/// <param name="ClientCertificateThumbprint">SHA-256 thumbprint of the TLS client certificate, if one was sent.</param>
+/// <param name="Status">The status answered, or 0 for a response that streamed, hung or was cut.</param>
+public sealed record SeenRequest(
+    string Kind,
+    string PathAndQuery,
+    IReadOnlyDictionary<string, string> Query,
+    string? Authorization,
+    string? ClientCertificateThumbprint,
+    int Status)
+{
+    public string? ResourceVersion => Query.GetValueOrDefault("resourceVersion");
+
+    public string? Continue => Query.GetValueOrDefault("continue");
+
+    public string? Limit => Query.GetValueOrDefault("limit");
+}

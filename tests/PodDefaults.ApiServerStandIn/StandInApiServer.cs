@@ -1,0 +1,244 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace PodDefaults.ApiServerStandIn;
+
+/// <summary>
+/// A kube-apiserver stand-in for <c>/apis/kubeflow.org/v1alpha1/poddefaults</c>, on loopback: LIST with paging,
+/// WATCH with replay, bookmarks and 410, and faults a test scripts (<see cref="Inject"/>, <see cref="EventFaults"/>).
+/// It can stop and start again on the same port with its state, to play an outage.
+/// </summary>
+public sealed class StandInApiServer : IAsyncDisposable
+{
+    public const string Path = "/apis/kubeflow.org/v1alpha1/poddefaults";
+
+    private readonly StandInOptions options;
+    private readonly List<Fault> faults = [];
+    private readonly ConcurrentQueue<SeenRequest> requests = new();
+    private readonly ListHandler lists;
+    private readonly WatchHandler watches;
+    private WebApplication? app;
+    private CancellationTokenSource? stopping;
+
+    private StandInApiServer(StandInOptions options)
+    {
+        this.options = options;
+        Port = options.Port;
+        lists = new ListHandler(Store);
+        watches = new WatchHandler(Store, options, EventFaults);
+    }
+
+    public ObjectStore Store { get; } = new();
+
+    public EventWriteFaults EventFaults { get; } = new();
+
+    public int Port { get; private set; }
+
+    public bool IsRunning => app is not null;
+
+    public Uri BaseUri => new($"{(options.Certificate is null ? "http" : "https")}://127.0.0.1:{Port}/");
+
+    public IReadOnlyList<SeenRequest> Requests => [.. requests];
+
+    public IReadOnlyList<SeenRequest> Watches => [.. requests.Where(r => r.Kind == "watch")];
+
+    public IReadOnlyList<SeenRequest> Lists => [.. requests.Where(r => r.Kind == "list")];
+
+    /// <summary>Starts a server; with <see cref="StandInOptions.Port"/> 0 on a free port.</summary>
+    public static async Task<StandInApiServer> StartAsync(StandInOptions? options = null)
+    {
+        var server = new StandInApiServer(options ?? new StandInOptions());
+        await server.StartAsync();
+        return server;
+    }
+
+    /// <summary>A server that is not listening yet (the API server is down); <see cref="StartAsync()"/> brings it up.</summary>
+    public static StandInApiServer CreateStopped(StandInOptions? options = null)
+    {
+        var server = new StandInApiServer(options ?? new StandInOptions());
+        if (server.Port == 0)
+            server.Port = FreePort();
+        return server;
+    }
+
+    /// <summary>Starts listening (again) on <see cref="Port"/>.</summary>
+    public async Task StartAsync()
+    {
+        if (app is not null)
+            return;
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(2));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, Port, listen =>
+        {
+            if (options.Certificate is { } certificate)
+            {
+                listen.UseHttps(https =>
+                {
+                    https.ServerCertificate = certificate;
+                    https.ClientCertificateMode = ClientCertificateMode.AllowCertificate;
+                    https.AllowAnyClientCertificate();
+                });
+            }
+        }));
+
+        stopping = new CancellationTokenSource();
+        var started = builder.Build();
+        started.Run(HandleAsync);
+        await started.StartAsync();
+        var address = started.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Port = new Uri(address).Port;
+        app = started;
+    }
+
+    /// <summary>Cuts every connection and stops listening; the objects and history stay.</summary>
+    public async Task StopAsync()
+    {
+        if (app is null)
+            return;
+        await stopping!.CancelAsync();
+        await app.StopAsync();
+        await app.DisposeAsync();
+        app = null;
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync();
+
+    /// <summary>Queues a misbehaviour for the next request of its target.</summary>
+    public void Inject(Fault fault)
+    {
+        lock (faults)
+            faults.Add(fault);
+    }
+
+    /// <summary>Sends a line as it is to every open watch (garbage, a partial event...).</summary>
+    public void InjectLine(string line) => Store.Broadcast(new WatchMessage.Line(Encoding.UTF8.GetBytes(line + "\n")));
+
+    /// <summary>
+    /// Forgets the history and tells every open watch so with an ERROR event (410 Expired), then ends them,
+    /// as the watch cache does when a watcher falls too far behind.
+    /// </summary>
+    public void ExpireWatches()
+    {
+        Store.Compact();
+        Store.Broadcast(new WatchMessage.Line(WireJson.ErrorLine(410, "Expired", "The resourceVersion for the provided watch is too old.")));
+        Store.Broadcast(new WatchMessage.End());
+    }
+
+    /// <summary>Every continue token handed out so far now gets 410 Expired.</summary>
+    public void ExpireContinueTokens() => lists.ExpireContinueTokens();
+
+    /// <summary>Cuts every open watch connection.</summary>
+    public void DropWatches() => Store.Broadcast(new WatchMessage.Drop());
+
+    internal static async Task WriteStatusAsync(HttpContext context, int code, string message)
+    {
+        context.Response.StatusCode = code;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(WireJson.Serialize(WireJson.Status(code, WireJson.ReasonFor(code), message)));
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var query = context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString());
+        var isWatch = query.GetValueOrDefault("watch") is "1" or "true";
+        var kind = context.Request.Path != Path ? "other" : isWatch ? "watch" : "list";
+        var fault = kind == "other" ? null : TakeFault(isWatch ? FaultTarget.Watch : query.ContainsKey("continue") ? FaultTarget.ListContinue : FaultTarget.List);
+        var authorized = IsAuthorized(context);
+        var status = !authorized ? 401 : kind == "other" ? 404 : fault?.Kind switch
+        {
+            FaultKind.Status => fault.Code,
+            FaultKind.Hang or FaultKind.HangAfterHeaders or FaultKind.Abort => 0,
+            _ => isWatch ? 0 : 200,
+        };
+        requests.Enqueue(new SeenRequest(
+            kind,
+            context.Request.Path + context.Request.QueryString,
+            query,
+            context.Request.Headers.Authorization.ToString() is { Length: > 0 } auth ? auth : null,
+            context.Connection.ClientCertificate?.GetCertHashString(HashAlgorithmName.SHA256),
+            status));
+
+        if (!authorized || kind == "other")
+        {
+            await WriteStatusAsync(context, status, authorized ? "the stand-in serves only PodDefaults" : "Unauthorized");
+            return;
+        }
+
+        fault?.Before?.Invoke();
+        if (fault is not null && !await MisbehaveAsync(context, fault))
+            return;
+        if (isWatch)
+            await watches.HandleAsync(context, stopping!.Token);
+        else
+            await lists.HandleAsync(context);
+    }
+
+    /// <returns>True when the request is then to be answered normally.</returns>
+    private async Task<bool> MisbehaveAsync(HttpContext context, Fault fault)
+    {
+        using var gone = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping!.Token);
+        switch (fault.Kind)
+        {
+            case FaultKind.Status:
+                await WriteStatusAsync(context, fault.Code, $"injected {fault.Code}");
+                return false;
+            case FaultKind.Slow:
+                await Task.Delay(fault.Delay, gone.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+                return !gone.IsCancellationRequested;
+            case FaultKind.HangAfterHeaders:
+                context.Response.StatusCode = 200;
+                context.Response.ContentType = "application/json";
+                await context.Response.StartAsync();
+                await context.Response.Body.FlushAsync();
+                goto case FaultKind.Hang;
+            case FaultKind.Hang:
+                await Task.Delay(Timeout.Infinite, gone.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+                context.Abort();
+                return false;
+            default:
+                context.Abort();
+                return false;
+        }
+    }
+
+    private Fault? TakeFault(FaultTarget target)
+    {
+        lock (faults)
+        {
+            var fault = faults.FirstOrDefault(f => f.Target == target);
+            if (fault is not null)
+                faults.Remove(fault);
+            return fault;
+        }
+    }
+
+    private bool IsAuthorized(HttpContext context)
+    {
+        if (options.AcceptToken is null && options.ClientCertificateThumbprint is null)
+            return true;
+        var header = context.Request.Headers.Authorization.ToString();
+        if (options.AcceptToken is { } accept && header.StartsWith("Bearer ", StringComparison.Ordinal) && accept(header["Bearer ".Length..]))
+            return true;
+        return options.ClientCertificateThumbprint is { } thumbprint
+            && string.Equals(context.Connection.ClientCertificate?.GetCertHashString(HashAlgorithmName.SHA256), thumbprint, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -1,0 +1,18 @@
+namespace PodDefaults.Tests.Webhook.Sources.Cluster;
+
+/// <summary>Bounded waits for state that converges asynchronously: poll until true, fail after a deadline.</summary>
+public static class Eventually
+{
+    public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
+
+    public static async Task TrueAsync(Func<bool> condition, string what, TimeSpan? deadline = null)
+    {
+        var until = DateTime.UtcNow + (deadline ?? Deadline);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > until)
+                Xunit.Assert.Fail($"timed out waiting for: {what}");
+            await Task.Delay(20);
+        }
+    }
+}
