@@ -13,6 +13,9 @@ public sealed class EventWriteFaults
     /// <summary>Write half the next event, then cut the connection.</summary>
     public void DropNext() => pending.Enqueue((true, TimeSpan.Zero));
 
+    /// <summary>Faults not yet applied to an event.</summary>
+    public int Pending => pending.Count;
+
     internal bool TryTake(out (bool Drop, TimeSpan Delay) fault) => pending.TryDequeue(out fault);
 
     /// <summary>

@@ -4,15 +4,22 @@ namespace PodDefaults.ApiServerStandIn;
 /// <param name="Kind"><c>list</c>, <c>watch</c> or <c>other</c>.</param>
 /// <param name="Query">The query parameters (last value wins).</param>
 /// <param name="ClientCertificateThumbprint">SHA-256 thumbprint of the TLS client certificate, if one was sent.</param>
-/// <param name="Status">The status answered, or 0 for a response that streamed, hung or was cut.</param>
 public sealed record SeenRequest(
     string Kind,
     string PathAndQuery,
     IReadOnlyDictionary<string, string> Query,
     string? Authorization,
-    string? ClientCertificateThumbprint,
-    int Status)
+    string? ClientCertificateThumbprint)
 {
+    private int status;
+
+    /// <summary>The status answered once the response is complete; 0 while it streams or hangs, or when it was cut.</summary>
+    public int Status
+    {
+        get => Volatile.Read(ref status);
+        internal set => Volatile.Write(ref status, value);
+    }
+
     public string? ResourceVersion => Query.GetValueOrDefault("resourceVersion");
 
     public string? Continue => Query.GetValueOrDefault("continue");

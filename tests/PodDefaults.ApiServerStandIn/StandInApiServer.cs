@@ -154,32 +154,42 @@ public sealed class StandInApiServer : IAsyncDisposable
         var query = context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString());
         var isWatch = query.GetValueOrDefault("watch") is "1" or "true";
         var kind = context.Request.Path != Path ? "other" : isWatch ? "watch" : "list";
-        var fault = kind == "other" ? null : TakeFault(isWatch ? FaultTarget.Watch : query.ContainsKey("continue") ? FaultTarget.ListContinue : FaultTarget.List);
-        var authorized = IsAuthorized(context);
-        var status = !authorized ? 401 : kind == "other" ? 404 : fault?.Kind switch
-        {
-            FaultKind.Status => fault.Code,
-            FaultKind.Hang or FaultKind.HangAfterHeaders or FaultKind.Abort => 0,
-            _ => isWatch ? 0 : 200,
-        };
-        requests.Enqueue(new SeenRequest(
+        var seen = new SeenRequest(
             kind,
             context.Request.Path + context.Request.QueryString,
             query,
             context.Request.Headers.Authorization.ToString() is { Length: > 0 } auth ? auth : null,
-            context.Connection.ClientCertificate?.GetCertHashString(HashAlgorithmName.SHA256),
-            status));
-
-        if (!authorized || kind == "other")
+            context.Connection.ClientCertificate?.GetCertHashString(HashAlgorithmName.SHA256));
+        requests.Enqueue(seen);
+        try
         {
-            await WriteStatusAsync(context, status, authorized ? "the stand-in serves only PodDefaults" : "Unauthorized");
+            await AnswerAsync(context, kind, query.ContainsKey("continue"));
+        }
+        finally
+        {
+            seen.Status = context.RequestAborted.IsCancellationRequested ? 0 : context.Response.StatusCode;
+        }
+    }
+
+    private async Task AnswerAsync(HttpContext context, string kind, bool continues)
+    {
+        if (!IsAuthorized(context))
+        {
+            await WriteStatusAsync(context, 401, "Unauthorized");
             return;
         }
 
+        if (kind == "other")
+        {
+            await WriteStatusAsync(context, 404, "the stand-in serves only PodDefaults");
+            return;
+        }
+
+        var fault = TakeFault(kind == "watch" ? FaultTarget.Watch : continues ? FaultTarget.ListContinue : FaultTarget.List);
         fault?.Before?.Invoke();
         if (fault is not null && !await MisbehaveAsync(context, fault))
             return;
-        if (isWatch)
+        if (kind == "watch")
             await watches.HandleAsync(context, stopping!.Token);
         else
             await lists.HandleAsync(context);
