@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using PodDefaults.ApiServerStandIn;
 
 // Runs the stand-in as its own process, e.g. for a load test of the webhook's cluster source.
@@ -19,13 +20,21 @@ await using var server = await StandInApiServer.StartAsync(new StandInOptions
     Port = flags.Port,
     Certificate = certificate,
     AcceptToken = flags.Token is { } token ? presented => presented == token : null,
+    ClientCertificateThumbprint = flags.ClientCertificateSha256,
 });
+if (flags.Verbose)
+{
+    server.RequestCompleted += seen => Console.WriteLine(
+        $"{seen.Status} {seen.PathAndQuery} auth={seen.Authorization?.Split(' ')[0] ?? "-"} client-cert={seen.ClientCertificateThumbprint ?? "-"}");
+}
+
 Churn.Seed(server.Store, flags.Namespaces, flags.Objects);
 Console.WriteLine($"Serving {flags.Objects} PodDefaults in {flags.Namespaces} namespaces at {server.BaseUri} ({flags.Churn} events/s)");
 
 using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+// The web host inside already claims SIGINT and SIGTERM (and would wait for us forever): take them first.
+using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
 
 var churn = new Churn(server.Store, flags.Namespaces, flags.Objects, flags.Churn).RunAsync(stop.Token);
 var bookmarks = Task.Run(async () =>
@@ -44,11 +53,19 @@ catch (OperationCanceledException)
 
 return 0;
 
-internal sealed record Flags(int Port, bool Https, string? CertOut, int Objects, int Namespaces, double Churn, double BookmarkSeconds, string? Token)
+void Stop(PosixSignalContext signal)
+{
+    signal.Cancel = true;
+    stop.Cancel();
+}
+
+internal sealed record Flags(
+    int Port, bool Https, string? CertOut, int Objects, int Namespaces, double Churn, double BookmarkSeconds, string? Token,
+    string? ClientCertificateSha256 = null, bool Verbose = false)
 {
     public const string Usage =
         "usage: PodDefaults.ApiServerStandIn [--port N] [--https [--cert-out FILE]] [--objects N] [--namespaces N] "
-        + "[--churn EVENTS_PER_SECOND] [--bookmark-interval SECONDS] [--token TOKEN]";
+        + "[--churn EVENTS_PER_SECOND] [--bookmark-interval SECONDS] [--token TOKEN] [--client-cert-sha256 THUMBPRINT] [--verbose]";
 
     public static Flags? Parse(string[] args)
     {
@@ -68,6 +85,8 @@ internal sealed record Flags(int Port, bool Https, string? CertOut, int Objects,
                     "--churn" => flags with { Churn = double.Parse(Value(), CultureInfo.InvariantCulture) },
                     "--bookmark-interval" => flags with { BookmarkSeconds = double.Parse(Value(), CultureInfo.InvariantCulture) },
                     "--token" => flags with { Token = Value() },
+                    "--client-cert-sha256" => flags with { ClientCertificateSha256 = Value() },
+                    "--verbose" => flags with { Verbose = true },
                     _ => throw new FormatException($"unknown flag {args[i]}"),
                 };
             }

@@ -51,6 +51,9 @@ public sealed class StandInApiServer : IAsyncDisposable
 
     public IReadOnlyList<SeenRequest> Requests => [.. requests];
 
+    /// <summary>Raised when a response is complete (or cut), with its status set.</summary>
+    public event Action<SeenRequest>? RequestCompleted;
+
     public IReadOnlyList<SeenRequest> Watches => [.. requests.Where(r => r.Kind == "watch")];
 
     public IReadOnlyList<SeenRequest> Lists => [.. requests.Where(r => r.Kind == "list")];
@@ -168,6 +171,7 @@ public sealed class StandInApiServer : IAsyncDisposable
         finally
         {
             seen.Status = context.RequestAborted.IsCancellationRequested ? 0 : context.Response.StatusCode;
+            RequestCompleted?.Invoke(seen);
         }
     }
 
