@@ -9,7 +9,7 @@ namespace PodDefaults.Webhook.Sources.Cluster;
 /// Failures are retried with backoff forever; meanwhile the last snapshot keeps serving (SEMANTICS.md section 9).
 /// </summary>
 /// <remarks>The only writer of <see cref="SnapshotHolder"/>; run one <see cref="RunAsync"/> per holder.</remarks>
-public sealed class ClusterPodDefaultSource
+public sealed class ClusterPodDefaultSource : IPodDefaultSource
 {
     private readonly SnapshotHolder holder;
     private readonly SourceStatus status;
