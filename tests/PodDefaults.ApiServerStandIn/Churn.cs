@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace PodDefaults.ApiServerStandIn;
 
-/// <summary>Changes PodDefaults at a steady rate (adds, modifies, deletes around a target count), for load tests.</summary>
+/// <summary>Changes PodDefaults named <c>pd-*</c> at a steady rate (adds, modifies, deletes around a target count), for load tests.</summary>
 public sealed class Churn(ObjectStore store, int namespaces, int targetCount, double eventsPerSecond)
 {
     private readonly Random random = new(42);
@@ -33,7 +33,8 @@ public sealed class Churn(ObjectStore store, int namespaces, int targetCount, do
 
     private void ChangeOne()
     {
-        var (items, _) = store.List();
+        // Only the objects churn made: a test may keep its own beside them.
+        var items = store.List().Items.Where(item => item["metadata"]!["name"]!.ToString().StartsWith("pd-", StringComparison.Ordinal)).ToList();
         var roll = random.NextDouble();
         if (items.Count == 0 || (items.Count < targetCount && roll < 0.3))
         {

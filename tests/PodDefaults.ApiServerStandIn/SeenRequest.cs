@@ -13,7 +13,7 @@ public sealed record SeenRequest(
 {
     private int status;
 
-    /// <summary>The status answered once the response is complete; 0 while it streams or hangs, or when it was cut.</summary>
+    /// <summary>The status sent (200 for a watch that streams); 0 when no answer was sent (hung, reset).</summary>
     public int Status
     {
         get => Volatile.Read(ref status);

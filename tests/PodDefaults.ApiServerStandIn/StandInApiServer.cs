@@ -51,7 +51,7 @@ public sealed class StandInApiServer : IAsyncDisposable
 
     public IReadOnlyList<SeenRequest> Requests => [.. requests];
 
-    /// <summary>Raised when a response is complete (or cut), with its status set.</summary>
+    /// <summary>Raised when a response is complete or cut.</summary>
     public event Action<SeenRequest>? RequestCompleted;
 
     public IReadOnlyList<SeenRequest> Watches => [.. requests.Where(r => r.Kind == "watch")];
@@ -164,13 +164,18 @@ public sealed class StandInApiServer : IAsyncDisposable
             context.Request.Headers.Authorization.ToString() is { Length: > 0 } auth ? auth : null,
             context.Connection.ClientCertificate?.GetCertHashString(HashAlgorithmName.SHA256));
         requests.Enqueue(seen);
+        // Recorded as the headers go out, so a client never sees a status before the log does.
+        context.Response.OnStarting(() =>
+        {
+            seen.Status = context.Response.StatusCode;
+            return Task.CompletedTask;
+        });
         try
         {
             await AnswerAsync(context, kind, query.ContainsKey("continue"));
         }
         finally
         {
-            seen.Status = context.RequestAborted.IsCancellationRequested ? 0 : context.Response.StatusCode;
             RequestCompleted?.Invoke(seen);
         }
     }

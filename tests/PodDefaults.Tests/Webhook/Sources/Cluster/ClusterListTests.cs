@@ -16,14 +16,15 @@ public sealed class ClusterListTests
         await using var source = new SourceUnderTest(server, SourceUnderTest.FastOptions with { PageSize = 3 });
         await source.ConvergedAsync();
 
-        Assert.True(source.Status.IsReady);
+        await Eventually.EqualAsync(true, () => source.Status.IsReady, "ready");
+        await Eventually.TrueAsync(() => server.Watches.Count > 0, "a watch");
         Assert.Equal(source.ServerState(), SourceUnderTest.Describe(source.Current));
         var lists = server.Lists;
         Assert.Equal(["3", "3", "3"], lists.Select(l => l.Limit));
         Assert.Null(lists[0].Continue);
         Assert.All(lists.Skip(1), l => Assert.NotNull(l.Continue));
         // The whole list is published at once, not page by page.
-        Assert.Single(source.Published);
+        await Eventually.EqualAsync(1, () => source.Published.Count, "one publish");
         Assert.Equal(server.Store.ResourceVersion.ToString(), server.Watches[0].ResourceVersion);
     }
 
@@ -71,7 +72,7 @@ public sealed class ClusterListTests
         var lists = server.Lists;
         Assert.Equal(410, lists[1].Status);
         Assert.Null(lists[2].Continue); // started over
-        Assert.Single(source.Published); // the pages before the 410 were never served
+        await Eventually.EqualAsync(1, () => source.Published.Count, "one publish"); // the pages before the 410 were never served
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class ClusterOutageTests
 
         await server.StartAsync();
         await source.ConvergedAsync();
-        Assert.True(source.Status.IsReady);
+        await Eventually.EqualAsync(true, () => source.Status.IsReady, "ready");
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class ClusterOutageTests
         server.Store.Put(PodDefaultObjects.Env("team", "during-outage", "app", "B", "1"));
         await server.StartAsync();
         await source.ConvergedAsync();
-        Assert.True(source.Status.Staleness < TimeSpan.FromMinutes(1));
+        await Eventually.TrueAsync(() => source.Status.Staleness < TimeSpan.FromMinutes(1), "in sync again");
     }
 
     [Fact]

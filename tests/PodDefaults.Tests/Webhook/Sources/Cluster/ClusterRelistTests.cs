@@ -24,9 +24,9 @@ public sealed class ClusterRelistTests
         server.ExpireWatches();
         await source.ConvergedAsync();
 
-        AssertSwappedWhole(source);
+        await AssertSwappedWholeAsync(source);
         Assert.Equal(2, server.Lists.Count);
-        Assert.Equal(1, source.Source.Counters.Relists);
+        await Eventually.EqualAsync(1L, () => source.Source.Counters.Relists, "one relist");
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public sealed class ClusterRelistTests
         });
         await source.ConvergedAsync();
 
-        AssertSwappedWhole(source);
+        await AssertSwappedWholeAsync(source);
         Assert.Contains(server.Watches, w => w.Status == 410);
         Assert.Equal(2, server.Lists.Count);
     }
@@ -79,15 +79,15 @@ public sealed class ClusterRelistTests
         server.Store.Put(PodDefaultObjects.Env("other", "d", "app", "D", "1"));
     };
 
-    private static void AssertSwappedWhole(SourceUnderTest source)
+    private static async Task AssertSwappedWholeAsync(SourceUnderTest source)
     {
+        await Eventually.EqualAsync(2, () => source.Published.Count, "the list and the relist published");
         Assert.Equal(After, SourceUnderTest.Describe(source.Current));
         Assert.Null(source.Find("team", "b"));
         var states = source.Published.Select(SourceUnderTest.Describe).ToList();
         Assert.All(states, state => Assert.True(
             state.SequenceEqual(Before) || state.SequenceEqual(After),
             $"a snapshot in between was neither the old nor the new state: [{string.Join(", ", state)}]"));
-        Assert.Equal(2, states.Count);
         Assert.True(source.Published.Select(s => s.Generation).SequenceEqual(source.Published.Select(s => s.Generation).Order()));
     }
 }

@@ -24,9 +24,9 @@ public sealed class ClusterWatchTests
 
         Assert.Equal(["other/new", "team/kept"], SourceUnderTest.Describe(source.Current));
         Assert.Equal("2", source.Find("team", "kept")!.Spec.Env[0].Value.GetProperty("value").GetString());
-        Assert.Equal(listed + 3, source.Published.Count);
-        Assert.Equal(3, source.Source.Counters.EventsApplied);
-        Assert.Equal(server.Store.ResourceVersion.ToString(), source.Source.ResourceVersion);
+        await Eventually.EqualAsync(listed + 3, () => source.Published.Count, "three publishes");
+        await Eventually.EqualAsync(3L, () => source.Source.Counters.EventsApplied, "three events applied");
+        await Eventually.EqualAsync(server.Store.ResourceVersion.ToString(), () => source.Source.ResourceVersion, "last version");
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class ClusterWatchTests
         await source.ConvergedAsync("the cut event, replayed");
 
         Assert.Equal(before, server.Watches[1].ResourceVersion);
-        Assert.Equal(1, source.Source.Counters.EventsApplied); // the half line was never applied
+        await Eventually.EqualAsync(1L, () => source.Source.Counters.EventsApplied, "one event"); // the half line was never applied
     }
 
     [Fact]

@@ -15,4 +15,14 @@ public static class Eventually
             await Task.Delay(20);
         }
     }
+
+    /// <summary>
+    /// For what the source updates just after it publishes (counters, resourceVersion, readiness): a test that has
+    /// seen the snapshot may be a moment early.
+    /// </summary>
+    public static async Task EqualAsync<T>(T expected, Func<T> actual, string what)
+    {
+        await TrueAsync(() => EqualityComparer<T>.Default.Equals(expected, actual()), what);
+        Xunit.Assert.Equal(expected, actual());
+    }
 }
