@@ -24,7 +24,7 @@ public sealed class StandInApiServer : IAsyncDisposable
     public const string Path = "/apis/kubeflow.org/v1alpha1/poddefaults";
 
     private readonly StandInOptions options;
-    private readonly List<Fault> faults = [];
+    private readonly FaultInjector faults = new();
     private readonly ConcurrentQueue<SeenRequest> requests = new();
     private readonly ListHandler lists;
     private readonly WatchHandler watches;
@@ -119,11 +119,7 @@ public sealed class StandInApiServer : IAsyncDisposable
     public async ValueTask DisposeAsync() => await StopAsync();
 
     /// <summary>Queues a misbehaviour for the next request of its target.</summary>
-    public void Inject(Fault fault)
-    {
-        lock (faults)
-            faults.Add(fault);
-    }
+    public void Inject(Fault fault) => faults.Inject(fault);
 
     /// <summary>Sends a line as it is to every open watch (garbage, a partial event...).</summary>
     public void InjectLine(string line) => Store.Broadcast(new WatchMessage.Line(Encoding.UTF8.GetBytes(line + "\n")));
@@ -194,53 +190,14 @@ public sealed class StandInApiServer : IAsyncDisposable
             return;
         }
 
-        var fault = TakeFault(kind == "watch" ? FaultTarget.Watch : continues ? FaultTarget.ListContinue : FaultTarget.List);
+        var fault = faults.Take(kind == "watch" ? FaultTarget.Watch : continues ? FaultTarget.ListContinue : FaultTarget.List);
         fault?.Before?.Invoke();
-        if (fault is not null && !await MisbehaveAsync(context, fault))
+        if (fault is not null && !await FaultInjector.MisbehaveAsync(context, fault, stopping!.Token))
             return;
         if (kind == "watch")
             await watches.HandleAsync(context, stopping!.Token);
         else
             await lists.HandleAsync(context);
-    }
-
-    /// <returns>True when the request is then to be answered normally.</returns>
-    private async Task<bool> MisbehaveAsync(HttpContext context, Fault fault)
-    {
-        using var gone = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, stopping!.Token);
-        switch (fault.Kind)
-        {
-            case FaultKind.Status:
-                await WriteStatusAsync(context, fault.Code, $"injected {fault.Code}");
-                return false;
-            case FaultKind.Slow:
-                await Task.Delay(fault.Delay, gone.Token).ContinueWith(_ => { }, TaskScheduler.Default);
-                return !gone.IsCancellationRequested;
-            case FaultKind.HangAfterHeaders:
-                context.Response.StatusCode = 200;
-                context.Response.ContentType = "application/json";
-                await context.Response.StartAsync();
-                await context.Response.Body.FlushAsync();
-                goto case FaultKind.Hang;
-            case FaultKind.Hang:
-                await Task.Delay(Timeout.Infinite, gone.Token).ContinueWith(_ => { }, TaskScheduler.Default);
-                context.Abort();
-                return false;
-            default:
-                context.Abort();
-                return false;
-        }
-    }
-
-    private Fault? TakeFault(FaultTarget target)
-    {
-        lock (faults)
-        {
-            var fault = faults.FirstOrDefault(f => f.Target == target);
-            if (fault is not null)
-                faults.Remove(fault);
-            return fault;
-        }
     }
 
     private bool IsAuthorized(HttpContext context)
