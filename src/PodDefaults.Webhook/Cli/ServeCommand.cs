@@ -1,7 +1,9 @@
 using System.Net;
+using k8s.Exceptions;
 using PodDefaults.Core.Selection;
 using PodDefaults.Webhook.Server;
 using PodDefaults.Webhook.Sources;
+using PodDefaults.Webhook.Sources.Cluster;
 using PodDefaults.Webhook.Sources.Files;
 using PodDefaults.Webhook.Tls;
 
@@ -13,6 +15,7 @@ public static class ServeCommand
     private static readonly Dictionary<string, string> Flags = new(StringComparer.Ordinal)
     {
         ["--defaults"] = "defaults",
+        ["--kubeconfig"] = "kubeconfig",
         ["--port"] = "port",
         ["--webhookPort"] = "port",
         ["--listen"] = "listen",
@@ -25,12 +28,14 @@ public static class ServeCommand
     };
 
     public const string Usage = """
-        poddefaults serve [--defaults PATH] [--port N] [--listen ADDRESS]
+        poddefaults serve [--defaults PATH | --kubeconfig FILE] [--port N] [--listen ADDRESS]
                           [--tls-cert FILE --tls-key FILE | --self-signed-cert-out FILE]
                           [--max-request-bytes N]
 
           --defaults PATH          PodDefaults from YAML/JSON files (a file or a folder, read recursively),
                                    reloaded on change. Without it: from the cluster, by list and watch.
+          --kubeconfig FILE        The cluster to watch (default: in-cluster service account, else
+                                   KUBECONFIG, else ~/.kube/config).
           --port N                 HTTPS port (default 4443; Kubeflow's --webhookPort also works).
           --listen ADDRESS         Address to listen on (default 0.0.0.0).
           --tls-cert, --tls-key    PEM certificate and key, reloaded on change (--tlsCertFile, --tlsKeyFile).
@@ -50,6 +55,7 @@ public static class ServeCommand
         return new ServeOptions
         {
             DefaultsPath = cli.Get("defaults"),
+            Kubeconfig = cli.Get("kubeconfig"),
             Port = cli.Port("port", KestrelTlsExtensions.DefaultPort),
             ListenAddress = listen is null ? IPAddress.Any : IPAddress.Parse(listen),
             Tls = new TlsOptions { CertFile = cli.Get("tls-cert"), KeyFile = cli.Get("tls-key"), SelfSignedCertOut = cli.Get("self-signed-cert-out") },
@@ -102,6 +108,20 @@ public static class ServeCommand
                 services.GetRequiredService<SourceStatus>(), services.GetRequiredService<ILogger<FilePodDefaultSource>>(),
                 FilePodDefaultSource.DefaultPollInterval);
         }
-        throw new CliException("reading PodDefaults from the cluster is not wired yet: pass --defaults PATH");
+        KubernetesConnection connection;
+        try
+        {
+            var configuration = options.Kubeconfig is { } kubeconfig
+                ? KubernetesConfigLoader.FromKubeconfigFile(kubeconfig)
+                : KubernetesConfigLoader.Load();
+            connection = KubernetesConnection.FromConfiguration(configuration);
+        }
+        catch (Exception error) when (error is KubeConfigException or IOException)
+        {
+            throw new CliException($"no cluster to read PodDefaults from: {error.Message}; or pass --defaults PATH");
+        }
+        return services => new ClusterPodDefaultSource(connection, services.GetRequiredService<SnapshotHolder>(),
+            services.GetRequiredService<SourceStatus>(), services.GetRequiredService<ILogger<ClusterPodDefaultSource>>(),
+            services.GetRequiredService<TimeProvider>());
     }
 }

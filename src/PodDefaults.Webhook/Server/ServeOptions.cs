@@ -15,6 +15,9 @@ public sealed record ServeOptions
     /// <summary>PodDefault files or folder (<c>--defaults</c>); null reads them from the cluster.</summary>
     public string? DefaultsPath { get; init; }
 
+    /// <summary>Kubeconfig for the cluster source (<c>--kubeconfig</c>); null: in cluster, else <c>KUBECONFIG</c>, else <c>~/.kube/config</c>.</summary>
+    public string? Kubeconfig { get; init; }
+
     public IPAddress ListenAddress { get; init; } = IPAddress.Any;
 
     public int Port { get; init; } = KestrelTlsExtensions.DefaultPort;

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using PodDefaults.Tests.TestSupport;
 using PodDefaults.Webhook.Tls;
 using Xunit;
 
@@ -33,7 +34,7 @@ public sealed class KestrelTlsTests : IDisposable
 
         volume.Publish(second);
         var source = server.Services.GetRequiredService<ReloadingCertificateSource>();
-        await Eventually.True(() => source.Current.Leaf.Thumbprint == second.Thumbprint, "the server took the new certificate");
+        await Eventually.TrueAsync(() => source.Current.Leaf.Thumbprint == second.Thumbprint, "the server took the new certificate");
 
         using var after = new TlsClient();
         var seenAfter = await after.GetAsync(server.Address, version);

@@ -1,3 +1,4 @@
+using PodDefaults.Tests.TestSupport;
 using PodDefaults.Webhook.Tls;
 using Xunit;
 
@@ -37,7 +38,7 @@ public sealed class ReloadingCertificateSourceTests : IAsyncLifetime
 
         Write(second);
 
-        await Eventually.True(() => source.Current.Leaf.Thumbprint == second.Thumbprint, "the rewritten pair is served");
+        await Eventually.TrueAsync(() => source.Current.Leaf.Thumbprint == second.Thumbprint, "the rewritten pair is served");
     }
 
     [Fact]
@@ -52,7 +53,7 @@ public sealed class ReloadingCertificateSourceTests : IAsyncLifetime
 
         volume.Publish(second);
 
-        await Eventually.True(() => source.Current.Leaf.Thumbprint == second.Thumbprint, "the swapped ..data is served");
+        await Eventually.TrueAsync(() => source.Current.Leaf.Thumbprint == second.Thumbprint, "the swapped ..data is served");
     }
 
     [Fact]
@@ -65,7 +66,7 @@ public sealed class ReloadingCertificateSourceTests : IAsyncLifetime
 
         volume.Publish(second);
 
-        await Eventually.True(() => source.Current.Leaf.Thumbprint == second.Thumbprint, "the watcher saw the ..data swap");
+        await Eventually.TrueAsync(() => source.Current.Leaf.Thumbprint == second.Thumbprint, "the watcher saw the ..data swap");
     }
 
     [Fact]
@@ -82,7 +83,7 @@ public sealed class ReloadingCertificateSourceTests : IAsyncLifetime
 
         Write(second, Path.Combine(real, "tls.crt"), Path.Combine(real, "tls.key"));
 
-        await Eventually.True(() => source.Current.Leaf.Thumbprint == second.Thumbprint, "the poll saw the new target");
+        await Eventually.TrueAsync(() => source.Current.Leaf.Thumbprint == second.Thumbprint, "the poll saw the new target");
     }
 
     [Fact]
@@ -95,12 +96,12 @@ public sealed class ReloadingCertificateSourceTests : IAsyncLifetime
 
         File.WriteAllText(CertFile, first.CertPem[..(first.CertPem.Length / 2)]);
 
-        await Eventually.True(() => _log.Warnings.Any(w => w.Contains($"'{CertFile}' is not readable PEM")), "a warning");
+        await Eventually.TrueAsync(() => _log.Warnings.Any(w => w.Contains($"'{CertFile}' is not readable PEM")), "a warning");
         Assert.Equal(first.Thumbprint, source.Current.Leaf.Thumbprint);
 
         Write(second);
 
-        await Eventually.True(() => source.Current.Leaf.Thumbprint == second.Thumbprint, "the good pair is served");
+        await Eventually.TrueAsync(() => source.Current.Leaf.Thumbprint == second.Thumbprint, "the good pair is served");
     }
 
     [Fact]
@@ -113,12 +114,12 @@ public sealed class ReloadingCertificateSourceTests : IAsyncLifetime
 
         File.WriteAllText(CertFile, second.CertPem);
 
-        await Eventually.True(() => _log.Warnings.Any(w => w.Contains("does not match")), "a warning");
+        await Eventually.TrueAsync(() => _log.Warnings.Any(w => w.Contains("does not match")), "a warning");
         Assert.Equal(first.Thumbprint, source.Current.Leaf.Thumbprint);
 
         File.WriteAllText(KeyFile, second.KeyPem);
 
-        await Eventually.True(() => source.Current.Leaf.Thumbprint == second.Thumbprint, "the completed pair is served");
+        await Eventually.TrueAsync(() => source.Current.Leaf.Thumbprint == second.Thumbprint, "the completed pair is served");
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using PodDefaults.ApiServerStandIn;
+using PodDefaults.Tests.TestSupport;
 using PodDefaults.Webhook.Sources.Cluster;
 using Xunit;
 

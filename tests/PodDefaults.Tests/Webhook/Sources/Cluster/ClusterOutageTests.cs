@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using PodDefaults.ApiServerStandIn;
+using PodDefaults.Tests.TestSupport;
 using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Sources.Cluster;

@@ -1,5 +1,6 @@
 using PodDefaults.ApiServerStandIn;
 using PodDefaults.Core.Selection;
+using PodDefaults.Tests.TestSupport;
 using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Sources.Cluster;

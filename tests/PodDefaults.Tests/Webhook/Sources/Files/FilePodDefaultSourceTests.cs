@@ -1,5 +1,6 @@
 using PodDefaults.Core.Model;
 using PodDefaults.Core.Selection;
+using PodDefaults.Tests.TestSupport;
 using PodDefaults.Tests.Webhook.Tls;
 using PodDefaults.Webhook.Cli;
 using PodDefaults.Webhook.Server;
@@ -89,21 +90,21 @@ public sealed class FilePodDefaultSourceTests : IDisposable
         var running = Source(TimeSpan.FromMilliseconds(100)).RunAsync(stop.Token);
         try
         {
-            await Eventually.True(() => Label("a") == "one", "the first reading is published");
+            await Eventually.TrueAsync(() => Label("a") == "one", "the first reading is published");
 
             Replace("a.yaml", PodDefault("a", labels: "v: two-changed"));
-            await Eventually.True(() => Label("a") == "two-changed", "the changed file is published");
+            await Eventually.TrueAsync(() => Label("a") == "two-changed", "the changed file is published");
 
             var generation = snapshots.Current.Generation;
             Replace("a.yaml", "metadata: [unclosed\n");
-            await Eventually.True(
+            await Eventually.TrueAsync(
                 () => snapshots.Current.Generation > generation && log.Warnings.Any(w => w.Contains("keeping the 1 PodDefaults", StringComparison.Ordinal)),
                 "the broken file is read");
             Assert.Equal("two-changed", Label("a"));
             Assert.NotNull(Find("b"));
 
             File.Delete(dir.File("a.yaml"));
-            await Eventually.True(() => Find("a") is null, "the deleted file's PodDefaults are gone");
+            await Eventually.TrueAsync(() => Find("a") is null, "the deleted file's PodDefaults are gone");
             Assert.NotNull(Find("b"));
         }
         finally

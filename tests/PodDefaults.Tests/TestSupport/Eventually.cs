@@ -1,14 +1,20 @@
-namespace PodDefaults.Tests.Webhook.Sources.Cluster;
+namespace PodDefaults.Tests.TestSupport;
 
-/// <summary>Bounded waits for state that converges asynchronously: poll until true, fail after a deadline.</summary>
+/// <summary>
+/// Bounded waits for state that converges asynchronously (a watch, a file watcher, a poll): poll until true,
+/// fail after a deadline. The bound only turns a hang into a failure; nothing asserts how quickly it happened.
+/// </summary>
 public static class Eventually
 {
-    public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
 
-    public static async Task TrueAsync(Func<bool> condition, string what, TimeSpan? deadline = null)
+    public static Task TrueAsync(Func<bool> condition, string what, TimeSpan? deadline = null) =>
+        TrueAsync(() => Task.FromResult(condition()), what, deadline);
+
+    public static async Task TrueAsync(Func<Task<bool>> condition, string what, TimeSpan? deadline = null)
     {
         var until = DateTime.UtcNow + (deadline ?? Deadline);
-        while (!condition())
+        while (!await condition())
         {
             if (DateTime.UtcNow > until)
                 Xunit.Assert.Fail($"timed out waiting for: {what}");
