@@ -54,7 +54,13 @@ public readonly struct Quantity : IComparable<Quantity>, IEquatable<Quantity>
 
         const NumberStyles style = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint;
         if (!decimal.TryParse(number, style, CultureInfo.InvariantCulture, out var mantissa))
-            return false;
+        {
+            // The digits are valid (checked above), so decimal failed on their size: approximate them.
+            if (!double.TryParse(number, style, CultureInfo.InvariantCulture, out var large))
+                return false;
+            quantity = new Quantity(suffix.Apply(large));
+            return true;
+        }
         try
         {
             quantity = new Quantity(suffix.Apply(mantissa));
