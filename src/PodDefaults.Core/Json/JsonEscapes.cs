@@ -5,6 +5,16 @@ namespace PodDefaults.Core.Json;
 /// <summary>Unescapes the raw bytes of a JSON string token (the rare case: most strings have no escapes).</summary>
 internal static class JsonEscapes
 {
+    /// <summary>
+    /// Whether the escapes stand for text: a lone surrogate (<c>\ud800</c>) is valid JSON syntax but no text,
+    /// and would fail every later attempt to read the string.
+    /// </summary>
+    public static bool IsValid(ReadOnlySpan<byte> escaped)
+    {
+        Span<byte> scratch = escaped.Length <= 256 ? stackalloc byte[escaped.Length] : new byte[escaped.Length];
+        return Unescape(escaped, scratch, out _);
+    }
+
     public static bool Unescape(ReadOnlySpan<byte> escaped, Span<byte> destination, out int written)
     {
         // Let the framework's reader do the unescaping: wrap the token in quotes and read it back.

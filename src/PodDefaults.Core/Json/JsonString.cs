@@ -16,6 +16,9 @@ public readonly record struct JsonString(int Start, int Length, bool Escaped)
     {
         if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.PropertyName))
             throw new JsonException($"expected a string, found {reader.TokenType}");
+        // Checked once here, so that reading the text later (a name, a namespace, the uid) cannot fail.
+        if (reader.ValueIsEscaped && !JsonEscapes.IsValid(reader.ValueSpan))
+            throw new JsonException($"the string \"{Encoding.UTF8.GetString(reader.ValueSpan)}\" holds an escape that is no text (a lone surrogate)");
         // A string token's value starts right after its opening quote.
         return new JsonString((int)reader.TokenStartIndex + 1, reader.ValueSpan.Length, reader.ValueIsEscaped);
     }

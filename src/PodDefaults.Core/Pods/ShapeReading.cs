@@ -17,6 +17,9 @@ internal static class ShapeReading
         {
             var key = JsonString.At(ref reader);
             ReadValue(ref reader);
+            // Label and annotation values are read as text later (selection, the LimitRanger annotation).
+            if (reader.TokenType == JsonTokenType.String && reader.ValueIsEscaped && !JsonEscapes.IsValid(reader.ValueSpan))
+                throw new JsonException($"{path}: the value of a member holds an escape that is no text (a lone surrogate)");
             into.Add(new JsonEntry(key, Range(ref reader)));
         }
     }
