@@ -49,7 +49,7 @@ public static class JsonSatisfies
         while (existing.Read() && existing.TokenType == JsonTokenType.PropertyName)
         {
             var found = existing.ValueIsEscaped
-                ? wanted.TryGetProperty(existing.GetString()!, out var wantedMember)
+                ? TryGetEscapedProperty(existing.ValueSpan, wanted, out var wantedMember)
                 : wanted.TryGetProperty(existing.ValueSpan, out wantedMember);
             existing.Read();
             if (found && wantedMember.ValueKind != JsonValueKind.Null)
@@ -79,9 +79,22 @@ public static class JsonSatisfies
         return existing.Read() && existing.TokenType == JsonTokenType.EndArray;
     }
 
-    // Escaped text is rare in pods (names, paths, quantities): allocating a string for it is fine.
-    private static bool StringEquals(ref Utf8JsonReader existing, JsonElement wanted) =>
-        existing.ValueIsEscaped ? wanted.ValueEquals(existing.GetString()) : wanted.ValueEquals(existing.ValueSpan);
+    // Escaped text is rare in pods (names, paths, quantities). An escape that is no text (a lone surrogate)
+    // equals nothing: reading it as a string would throw, and the pod's items are not checked in advance.
+    private static bool StringEquals(ref Utf8JsonReader existing, JsonElement wanted)
+    {
+        if (!existing.ValueIsEscaped)
+            return wanted.ValueEquals(existing.ValueSpan);
+        Span<byte> text = existing.ValueSpan.Length <= 256 ? stackalloc byte[existing.ValueSpan.Length] : new byte[existing.ValueSpan.Length];
+        return JsonEscapes.Unescape(existing.ValueSpan, text, out var length) && wanted.ValueEquals(text[..length]);
+    }
+
+    private static bool TryGetEscapedProperty(ReadOnlySpan<byte> escapedName, JsonElement wanted, out JsonElement member)
+    {
+        Span<byte> name = escapedName.Length <= 256 ? stackalloc byte[escapedName.Length] : new byte[escapedName.Length];
+        member = default;
+        return JsonEscapes.Unescape(escapedName, name, out var length) && wanted.TryGetProperty(name[..length], out member);
+    }
 
     private static bool NumberEquals(ref Utf8JsonReader existing, JsonElement wanted)
     {
