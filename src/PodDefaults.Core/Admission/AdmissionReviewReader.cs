@@ -21,7 +21,7 @@ public static class AdmissionReviewReader
         {
             Read(body, request, readPod: true, ref state);
         }
-        catch (JsonException podError) when (state.InObject)
+        catch (Exception podError) when (state.InObject && IsMalformed(podError))
         {
             // The object did not read as a pod. That is an error only if this is a pod CREATE, which may be
             // known only after the object (member order is free): read again, skipping the object.
@@ -31,14 +31,14 @@ public static class AdmissionReviewReader
             {
                 Read(body, request, readPod: false, ref state);
             }
-            catch (JsonException envelopeError)
+            catch (Exception envelopeError) when (IsMalformed(envelopeError))
             {
                 throw Format(envelopeError);
             }
             if (request.IsPodCreate(body))
                 throw Format(podError);
         }
-        catch (JsonException error)
+        catch (Exception error) when (IsMalformed(error))
         {
             throw Format(error);
         }
@@ -186,7 +186,14 @@ public static class AdmissionReviewReader
             throw new AdmissionReviewFormatException("request.object is missing for a pod CREATE");
     }
 
-    private static AdmissionReviewFormatException Format(JsonException error) =>
+    /// <summary>
+    /// What the reader throws for a body it cannot read: <see cref="JsonException"/>, or
+    /// <see cref="InvalidOperationException"/> when a member name's escape is no text (a lone surrogate)
+    /// and comparing the name fails.
+    /// </summary>
+    private static bool IsMalformed(Exception error) => error is JsonException or InvalidOperationException;
+
+    private static AdmissionReviewFormatException Format(Exception error) =>
         new($"the body is not a valid AdmissionReview: {error.Message}", error);
 
     /// <summary>What the reader learns outside <see cref="AdmissionRequest"/>, and where it is.</summary>
