@@ -28,7 +28,8 @@ public static class ValueDescription
 
     private static string DescribeEnvVar(ReadOnlySpan<byte> json)
     {
-        using var document = JsonDocument.Parse(json.ToArray());
+        // The pod's item may nest as deep as the request reader allows, past JsonDocument's default of 64.
+        using var document = JsonDocument.Parse(json.ToArray(), new JsonDocumentOptions { MaxDepth = 256 });
         var env = document.RootElement;
         if (env.TryGetProperty("valueFrom", out var valueFrom) && valueFrom.ValueKind != JsonValueKind.Null)
             return "a valueFrom reference";
