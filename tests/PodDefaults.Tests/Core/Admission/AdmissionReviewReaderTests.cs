@@ -142,6 +142,11 @@ public sealed class AdmissionReviewReaderTests
             var request = Read(body);
             Assert.False(request.IsPodCreate(Encoding.UTF8.GetBytes(body)));
             Assert.Equal("u-2", request.Uid.ToString(Encoding.UTF8.GetBytes(body)));
+
+            var response = JsonNode.Parse(Answer(body))!["response"]!;
+            Assert.True((bool)response["allowed"]!);
+            Assert.Null(response["patch"]);
+            Assert.Equal("u-2", (string?)response["uid"]);
         }
     }
 

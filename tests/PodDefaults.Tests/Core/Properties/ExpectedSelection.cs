@@ -13,12 +13,12 @@ internal static class ExpectedSelection
         && (annotations.ContainsKey("kubernetes.io/config.mirror")
             || (string?)annotations["poddefault.admission.kubeflow.org/exclude"] == "true");
 
-    /// <summary>The names of the PodDefaults to apply, in apply order.</summary>
+    /// <summary>The names of the PodDefaults to apply, in apply order: matching, and not applied at their version yet.</summary>
     public static string[] Applying(JsonNode pod, IEnumerable<JsonNode> podDefaults)
     {
         var labels = pod["metadata"]?["labels"] as JsonObject ?? [];
         return InNamespace(podDefaults)
-            .Where(pd => IsValid(pd) && Matches(pd["spec"]!["selector"]!.AsObject(), labels))
+            .Where(pd => IsValid(pd) && Matches(pd["spec"]!["selector"]!.AsObject(), labels) && !IsApplied(pod, pd))
             .Select(Name)
             .Order(StringComparer.Ordinal)
             .ToArray();
@@ -30,6 +30,23 @@ internal static class ExpectedSelection
 
     private static IEnumerable<JsonNode> InNamespace(IEnumerable<JsonNode> podDefaults) =>
         podDefaults.Where(pd => (string?)pd["metadata"]!["namespace"] == Pools.Namespace);
+
+    /// <summary>
+    /// Whether a matching PodDefault is skipped because the pod carries its marker at its version: the pod
+    /// claims items it may not have (a copied manifest), so a later version may still add some.
+    /// </summary>
+    public static bool AnySkippedAsApplied(JsonNode pod, IEnumerable<JsonNode> podDefaults)
+    {
+        var labels = pod["metadata"]?["labels"] as JsonObject ?? [];
+        return InNamespace(podDefaults).Any(pd => IsValid(pd) && Matches(pd["spec"]!["selector"]!.AsObject(), labels) && IsApplied(pod, pd));
+    }
+
+    /// <summary>The value of the PodDefault's marker annotation on the pod, if any.</summary>
+    public static string? Marker(JsonNode pod, string name) =>
+        (string?)pod["metadata"]?["annotations"]?[Pools.MarkerPrefix + name];
+
+    private static bool IsApplied(JsonNode pod, JsonNode podDefault) =>
+        Marker(pod, Name(podDefault)) == (string?)podDefault["metadata"]!["resourceVersion"];
 
     private static bool IsValid(JsonNode podDefault) => (string?)podDefault["spec"]!["desc"] != PodDefaultGenerator.InvalidSelectorDesc;
 

@@ -22,7 +22,7 @@ internal static class PodDefaultGenerator
         select (JsonObject[])[.. mine, .. others];
 
     private static Gen<JsonObject> PodDefault(string ns, string name) =>
-        from version in Gen.Int[1, 999]
+        from version in Gen.Int[1, Pools.Versions]
         from selector in Selector
         from containerFields in ContainerFields
         from podFields in PodFields
@@ -77,7 +77,7 @@ internal static class PodDefaultGenerator
         from command in Gen.Frequency((8, ""), (1, """["run"]"""), (1, """["sleep","1"]"""))
         from args in Gen.Frequency((8, ""), (1, """["--verbose"]"""))
         from withResources in Chance(30)
-        from resources in PodGenerator.Resources(podDefault: true)
+        from resources in ResourcesGenerator.Resources(podDefault: true)
         select ObjectOf(new (string, JsonNode?)[]
         {
             ("env", env is null ? null : ArrayOf(env)),

@@ -39,7 +39,7 @@ internal static class PodGenerator
         from mounts in Sometimes(80, Keyed(Pools.MountPaths, 40, Mount))
         from command in Gen.Frequency((6, ""), (2, """["sleep","3600"]"""), (1, "[]"))
         from args in Gen.Frequency((6, ""), (2, """["--port","80"]"""), (1, "[]"))
-        from resources in Resources(podDefault: false)
+        from resources in ResourcesGenerator.Resources(podDefault: false)
         select ContainerObject(name, image, env, envFrom, mounts, command, args, resources);
 
     public static Gen<JsonObject> EnvVar(string name) =>
@@ -54,59 +54,14 @@ internal static class PodGenerator
 
     public static Gen<JsonObject> Volume(string name) => JsonOf(Pools.Volumes[name]).Select(volume => Named("name", name, volume));
 
-    /// <summary>
-    /// <c>resources</c>: absent, <c>{}</c>, or entries per resource. A pod's requests never exceed its limits
-    /// (the API server rejects such pods) and after defaulting a limit always comes with a request. A
-    /// PodDefault may set a limit alone, and write whole quantities as numbers (YAML's <c>cpu: 2</c>).
-    /// </summary>
-    public static Gen<JsonObject?> Resources(bool podDefault) =>
-        from shape in Gen.Int[0, 9]
-        from entries in All(Pools.Resources.Select(resource => ResourceEntry(resource.Quantities, podDefault)))
-        select shape switch
-        {
-            < 3 => null,
-            < 5 => new JsonObject(),
-            _ => ResourcesObject(entries),
-        };
-
-    private static Gen<int[]> ResourceEntry((string Text, int Value)[] quantities, bool podDefault) =>
-        from state in Gen.Int[0, podDefault ? 3 : 2] // none, request only, both, limit only
-        from a in Gen.Int[0, quantities.Length - 1]
-        from b in Gen.Int[0, quantities.Length - 1]
-        from asNumber in Chance(podDefault ? 30 : 0)
-        select quantities[a].Value <= quantities[b].Value ? new[] { state, a, b, asNumber ? 1 : 0 } : [state, b, a, asNumber ? 1 : 0];
-
-    private static JsonObject? ResourcesObject(int[][] entries)
-    {
-        var limits = new JsonObject();
-        var requests = new JsonObject();
-        for (var i = 0; i < entries.Length; i++)
-        {
-            var (resource, quantities) = Pools.Resources[i];
-            var (state, request, limit, asNumber) = (entries[i][0], entries[i][1], entries[i][2], entries[i][3] == 1);
-            if (state is 1 or 2)
-                requests[resource] = Quantity(quantities[request].Text, asNumber);
-            if (state is 2 or 3)
-                limits[resource] = Quantity(quantities[limit].Text, asNumber);
-        }
-        var result = new JsonObject();
-        if (limits.Count > 0)
-            result["limits"] = limits;
-        if (requests.Count > 0)
-            result["requests"] = requests;
-        return result;
-    }
-
-    private static JsonNode Quantity(string text, bool asNumber) =>
-        asNumber && decimal.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var number) ? JsonValue.Create(number) : JsonValue.Create(text);
-
     private static Gen<PodMetadata> Metadata =>
         from labels in Sometimes(85, Labels)
         from annotations in Sometimes(60, Annotations)
+        from markers in Sometimes(20, Markers)
         from naming in Gen.Int[0, 2]
         from namespaced in Chance(75)
         from optOut in Gen.Int[0, 39]
-        select new PodMetadata(labels, annotations, naming, namespaced, optOut);
+        select new PodMetadata(labels, annotations, naming, namespaced, optOut, markers);
 
     private static Gen<JsonObject> Labels =>
         from selected in All(Pools.SelectorKeys.Select(key => Sometimes(50, Gen.Frequency(Pools.SelectorValueWeights))))
@@ -115,6 +70,13 @@ internal static class PodGenerator
             Pools.SelectorKeys.Zip(selected).Concat(Pools.SetLabelKeys.Zip(set))
                 .Where(pair => pair.Second is not null)
                 .Select(pair => (pair.First, (JsonNode?)JsonValue.Create(pair.Second))));
+
+    /// <summary>Marker annotations, as an earlier call (or a copied manifest) left them: this version is applied.</summary>
+    private static Gen<JsonObject> Markers =>
+        All(Pools.PodDefaultNames.Select(name => Sometimes(30, Gen.Int[1, Pools.Versions].Select(v => v.ToString()))))
+            .Select(versions => ObjectOf(Pools.PodDefaultNames.Zip(versions)
+                .Where(pair => pair.Second is not null)
+                .Select(pair => (Pools.MarkerPrefix + pair.First, (JsonNode?)JsonValue.Create(pair.Second)))));
 
     public static Gen<JsonObject> Annotations =>
         All(Pools.AnnotationKeys.Select(key => Sometimes(40, Gen.Frequency(Pools.AnnotationValues))))
@@ -195,7 +157,13 @@ internal static class PodGenerator
         if (meta.Labels is not null)
             metadata["labels"] = meta.Labels;
         var annotations = meta.Annotations;
-        var limitRangerText = LimitRangerText(containers, podLevel, limitRanger);
+        if (meta.Markers is not null)
+        {
+            annotations ??= new JsonObject();
+            foreach (var (key, value) in meta.Markers.ToArray())
+                annotations[key] = value?.DeepClone();
+        }
+        var limitRangerText = ResourcesGenerator.LimitRangerText(containers, podLevel, limitRanger);
         if (limitRangerText is not null || meta.OptOut < 3)
             annotations ??= new JsonObject();
         if (limitRangerText is not null)
@@ -225,29 +193,5 @@ internal static class PodGenerator
         return new JsonObject { ["apiVersion"] = "v1", ["kind"] = "Pod", ["metadata"] = metadata, ["spec"] = spec, ["status"] = new JsonObject() };
     }
 
-    /// <summary>
-    /// The annotation the LimitRanger would have written had it defaulted the picked values, e.g.
-    /// <c>LimitRanger plugin set: cpu, memory request for container main; cpu limit for container main</c>.
-    /// </summary>
-    private static string? LimitRangerText(JsonObject[] containers, JsonObject podLevel, bool[] picked)
-    {
-        var clauses = new List<string>();
-        var at = 0;
-        foreach (var container in containers)
-        {
-            foreach (var (part, word) in new[] { ("requests", "request"), ("limits", "limit") })
-            {
-                if (container["resources"]?[part] is not JsonObject values)
-                    continue;
-                var resources = values.Select(entry => entry.Key).Where(_ => picked[at++ % picked.Length]).ToArray();
-                if (resources.Length > 0)
-                    clauses.Add($"{string.Join(", ", resources)} {word} for container {container["name"]}");
-            }
-        }
-        if (clauses.Count > 0 && podLevel["initContainers"] is JsonArray { Count: > 0 } init && picked[^1])
-            clauses.Add($"cpu request for init container {init[0]!["name"]}");
-        return clauses.Count == 0 ? null : "LimitRanger plugin set: " + string.Join("; ", clauses);
-    }
-
-    private sealed record PodMetadata(JsonObject? Labels, JsonObject? Annotations, int Naming, bool Namespaced, int OptOut);
+    private sealed record PodMetadata(JsonObject? Labels, JsonObject? Annotations, int Naming, bool Namespaced, int OptOut, JsonObject? Markers);
 }

@@ -135,6 +135,14 @@ internal static class Pools
 
     public static readonly string[] PodDefaultNames = ["pd-a", "pd-b", "pd-c", "pd-d", "pd-e", "pd-f"];
 
+    /// <summary>
+    /// resourceVersions are 1 to this: few, so that a pod's marker annotation often carries a PodDefault's
+    /// current version (already applied) and sometimes an older one.
+    /// </summary>
+    public const int Versions = 2;
+
+    public const string MarkerPrefix = "poddefault.admission.kubeflow.org/poddefault-";
+
     public static readonly string[] InitContainers =
     [
         """{"name":"init","image":"busybox"}""",
