@@ -31,7 +31,7 @@ internal static class AdmissionSpan
         span.SetTag(Attributes.PatchOperations, admission.PatchOperationCount);
         span.SetTag(Attributes.SnapshotGeneration, admission.SnapshotGeneration);
         // Conflict clauses never hold secret material (SEMANTICS.md section 6): the core words them that way.
-        foreach (var conflict in admission.Conflicts)
+        foreach (var conflict in admission.ConflictsFound())
         {
             span.AddEvent(new ActivityEvent(Events.Conflict, tags: new ActivityTagsCollection
             {

@@ -44,8 +44,8 @@ internal sealed class WebhookMetrics
     {
         if (admission.Outcome == AdmissionOutcome.Patched)
             patches.Add(1);
-        if (admission.Conflicts.Count > 0)
-            conflicts.Add(admission.Conflicts.Count);
+        if (admission.ConflictsFound() is { Count: > 0 } found)
+            conflicts.Add(found.Count);
         if (admission.Warnings.Count > 0)
             invalidPodDefaults.Add(admission.Warnings.Count);
     }

@@ -47,7 +47,7 @@ public abstract class OtlpExportTests(ExportScenario scenario)
         Assert.Equal("CREATE", span.Attributes.GetString(Attributes.Operation));
         Assert.Equal(OutcomeNames.Patched, span.Attributes.GetString(Attributes.Outcome));
         Assert.Equal(1, span.Attributes.GetInt(Attributes.MatchedCount));
-        Assert.Equal(["good-defaults"], span.Attributes.GetStrings(Attributes.MatchedNames));
+        Assert.Equal(["good-defaults"], span.Attributes.GetStrings(Attributes.MatchedNames)!);
         Assert.True(span.Attributes.GetInt(Attributes.PatchOperations) > 0);
         Assert.True(span.Attributes.GetInt(Attributes.SnapshotGeneration) > 0);
         Assert.Equal(200, span.Attributes.GetInt(Attributes.StatusCode));
@@ -67,7 +67,7 @@ public abstract class OtlpExportTests(ExportScenario scenario)
     {
         var span = Assert.Single(scenario.SpansOf(ConflictPod));
         Assert.Equal(OutcomeNames.Conflict, span.Attributes.GetString(Attributes.Outcome));
-        Assert.Equal(["db-credentials"], span.Attributes.GetStrings(Attributes.MatchedNames));
+        Assert.Equal(["db-credentials"], span.Attributes.GetStrings(Attributes.MatchedNames)!);
         var conflicts = span.Events.Where(e => e.Name == Events.Conflict).ToList();
         Assert.Equal(2, conflicts.Count);
         Assert.All(conflicts, e => Assert.Equal("db-credentials", e.Attributes.GetString(Attributes.PodDefault)));
@@ -76,6 +76,15 @@ public abstract class OtlpExportTests(ExportScenario scenario)
         var counted = scenario.Latest(TelemetryNames.Metrics.Conflicts);
         Assert.NotNull(counted);
         Assert.Equal(2, counted.Sum.DataPoints.Sum(p => p.AsInt));
+    }
+
+    [Fact]
+    public void A_review_not_ours_is_a_skipped_span_without_events()
+    {
+        var span = Assert.Single(scenario.AdmissionSpans(), s => s.Attributes.GetString(Attributes.Outcome) == OutcomeNames.Skipped);
+        Assert.Equal("UPDATE", span.Attributes.GetString(Attributes.Operation));
+        Assert.Equal(0, span.Attributes.GetInt(Attributes.MatchedCount));
+        Assert.Empty(span.Events);
     }
 
     [Fact]
@@ -143,7 +152,7 @@ public abstract class OtlpExportTests(ExportScenario scenario)
         Assert.Equal(conflictSpan.TraceId.Hex(), TraceIdOf(rejected));
         Assert.Single(lines, l => l.GetProperty("Category").GetString() == AdmissionLogCategory && l.GetProperty("LogLevel").GetString() == "Warning");
 
-        var exported = Assert.Single(scenario.Receiver.Received.LogRecords, r => r.Attributes.GetString("PodName") == ConflictPod);
+        var exported = Assert.Single(scenario.Receiver.Received.LogRecords, r => r.SeverityText == "Information" && r.Attributes.GetString("PodName") == ConflictPod);
         Assert.Equal(conflictSpan.TraceId, exported.TraceId);
     }
 
