@@ -26,6 +26,7 @@ public static class TelemetryRegistration
         // Log lines written inside a span carry its trace and span ids (shown by the JSON console with scopes).
         builder.Logging.Configure(logging => logging.ActivityTrackingOptions =
             ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
+        builder.Logging.AddWebhookLogLevels();
         if (!OtlpEndpoints.AreConfigured(builder.Configuration))
             return builder;
 

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 using PodDefaults.Webhook.Cli;
@@ -46,8 +47,18 @@ public sealed class TelemetryRegistrationTests
         Assert.False(OtlpEndpoints.AreConfigured(configuration));
     }
 
+    [Fact]
+    public async Task Request_lines_of_ASP_NET_Core_are_off_unless_configured()
+    {
+        const string Hosting = "Microsoft.AspNetCore.Hosting.Diagnostics";
+        await using (var quiet = Build(endpointKey: null))
+            Assert.False(quiet.Services.GetRequiredService<ILoggerFactory>().CreateLogger(Hosting).IsEnabled(LogLevel.Information));
+        await using var chatty = Build(endpointKey: null, ("Logging:LogLevel:Microsoft.AspNetCore", "Information"));
+        Assert.True(chatty.Services.GetRequiredService<ILoggerFactory>().CreateLogger(Hosting).IsEnabled(LogLevel.Information));
+    }
+
     /// <summary>The host as <c>serve</c> composes it, not started; the endpoint given as configuration, as the environment would.</summary>
-    private static WebApplication Build(string? endpointKey)
+    private static WebApplication Build(string? endpointKey, params (string Key, string Value)[] settings)
     {
         var defaults = Directory.CreateTempSubdirectory("poddefaults-registration-").FullName;
         var options = new ServeOptions { DefaultsPath = defaults, ListenAddress = IPAddress.Loopback, Port = 0, Tls = new TlsOptions() };
@@ -59,6 +70,8 @@ public sealed class TelemetryRegistrationTests
                     builder.Configuration[key] = null;
                 if (endpointKey is not null)
                     builder.Configuration[endpointKey] = "http://127.0.0.1:4318";
+                foreach (var (key, value) in settings)
+                    builder.Configuration[key] = value;
             });
         }
         finally
