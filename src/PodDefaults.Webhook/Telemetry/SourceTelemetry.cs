@@ -1,70 +1,61 @@
 using System.Diagnostics;
-using System.Diagnostics.Metrics;
 using static PodDefaults.Webhook.Telemetry.TelemetryNames;
 
 namespace PodDefaults.Webhook.Telemetry;
 
 /// <summary>
-/// What a listing and watching PodDefault source (the cluster source) reports: a span per LIST and per WATCH
-/// connection, and counters of relists and watch restarts. A singleton of the host; the source calls it from its loop.
+/// The spans of a listing and watching source (the cluster source): one per LIST, relists marked, and one per WATCH
+/// connection, reconnects marked. Each span is ended by exactly one of <see cref="Listed"/>, <see cref="WatchEnded"/>
+/// or <see cref="Failed"/>. Without a listener every call is a null check.
 /// </summary>
-public sealed class SourceTelemetry
+public static class SourceTelemetry
 {
-    private readonly Counter<long> relists;
-    private readonly Counter<long> watchRestarts;
-
-    public SourceTelemetry(IMeterFactory meters)
+    /// <param name="relist">Not the first LIST: the watch's resourceVersion expired (410).</param>
+    public static Activity? StartList(bool relist)
     {
-        var meter = meters.Create(Source, WebhookActivitySource.Instance.Version);
-        relists = meter.CreateCounter<long>(Metrics.Relists, "{list}", "LISTs after the first: the watch's resourceVersion expired (410)");
-        watchRestarts = meter.CreateCounter<long>(Metrics.WatchRestarts, "{watch}", "Watches opened again after one ended, dropped or hung");
-    }
-
-    /// <summary>A LIST starts; <paramref name="relist"/> when it is not the first. Pass the span to <see cref="Listed"/> or <see cref="Failed"/>.</summary>
-    public Activity? StartList(bool relist)
-    {
-        if (relist)
-            relists.Add(1);
-        var span = WebhookActivitySource.Instance.StartActivity(Spans.List, ActivityKind.Client, parentContext: default);
+        var span = Start(Spans.List);
         span?.SetTag(Attributes.Relist, relist);
         return span;
     }
 
-    /// <summary>The LIST completed with <paramref name="count"/> PodDefaults at <paramref name="resourceVersion"/>.</summary>
     public static void Listed(Activity? span, int count, string resourceVersion)
     {
-        if (span is null)
-            return;
-        span.SetTag(Attributes.Count, count);
-        span.SetTag(Attributes.ResourceVersion, resourceVersion);
-        span.Dispose();
+        span?.SetTag(Attributes.Count, count);
+        span?.SetTag(Attributes.ResourceVersion, resourceVersion);
+        span?.Dispose();
     }
 
-    /// <summary>A WATCH opens from <paramref name="resourceVersion"/>; <paramref name="resumed"/> when it replaces one that ended.</summary>
-    public Activity? StartWatch(string resourceVersion, bool resumed)
+    /// <param name="resumed">It replaces a watch that ended, dropped or hung (a reconnect).</param>
+    public static Activity? StartWatch(string resourceVersion, bool resumed)
     {
-        if (resumed)
-            watchRestarts.Add(1);
-        var span = WebhookActivitySource.Instance.StartActivity(Spans.Watch, ActivityKind.Client, parentContext: default);
+        var span = Start(Spans.Watch);
         span?.SetTag(Attributes.ResourceVersion, resourceVersion);
         span?.SetTag(Attributes.Resumed, resumed);
         return span;
     }
 
-    /// <summary>The WATCH ended (by the server's timeout, or a drop) after <paramref name="events"/> lines.</summary>
-    public static void WatchEnded(Activity? span, int events)
+    /// <summary>The server closed the watch (its timeout, or after events) after <paramref name="lines"/> lines.</summary>
+    public static void WatchEnded(Activity? span, int lines)
     {
-        span?.SetTag(Attributes.Count, events);
+        span?.SetTag(Attributes.Count, lines);
         span?.Dispose();
     }
 
-    /// <summary>The LIST or WATCH failed; <paramref name="reason"/> must not hold secret material (no tokens, no bodies).</summary>
+    /// <summary>The LIST or WATCH failed or expired; <paramref name="reason"/> must hold no secret (no token, no body).</summary>
     public static void Failed(Activity? span, string reason)
     {
-        if (span is null)
-            return;
-        span.SetTag(Attributes.ErrorType, reason);
-        span.SetStatus(ActivityStatusCode.Error, reason);
-        span.Dispose();
+        span?.SetTag(Attributes.ErrorType, reason);
+        span?.SetStatus(ActivityStatusCode.Error, reason);
+        span?.Dispose();
+    }
+
+    /// <summary>A root span: the loop's spans are not each other's children, whatever is current.</summary>
+    private static Activity? Start(string name)
+    {
+        var source = WebhookActivitySource.Instance;
+        if (!source.HasListeners())
+            return null;
+        Activity.Current = null;
+        return source.StartActivity(name, ActivityKind.Client);
     }
 }

@@ -60,5 +60,6 @@ public static class TelemetryNames
         public const string SnapshotGeneration = "poddefaults.snapshot.generation";
         public const string Relists = "poddefaults.source.relists";
         public const string WatchRestarts = "poddefaults.source.watch_restarts";
+        public const string SourceFailures = "poddefaults.source.failures";
     }
 }

@@ -22,7 +22,6 @@ public static class TelemetryRegistration
     {
         builder.Services.AddSingleton<WebhookMetrics>();
         builder.Services.AddSingleton<AdmissionTelemetry>();
-        builder.Services.AddSingleton<SourceTelemetry>();
         // Log lines written inside a span carry its trace and span ids (shown by the JSON console with scopes).
         builder.Logging.Configure(logging => logging.ActivityTrackingOptions =
             ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);

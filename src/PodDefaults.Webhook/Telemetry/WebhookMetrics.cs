@@ -25,7 +25,7 @@ internal sealed class WebhookMetrics
     private readonly Counter<long> conflicts;
     private readonly Counter<long> invalidPodDefaults;
 
-    public WebhookMetrics(IMeterFactory meters, SnapshotHolder snapshots, SourceStatus status)
+    public WebhookMetrics(IMeterFactory meters, SnapshotHolder snapshots, SourceStatus status, IPodDefaultSource source)
     {
         var meter = meters.Create(Source, WebhookActivitySource.Instance.Version);
         duration = meter.CreateHistogram(Metrics.AdmissionDuration, "s", "Time from the request to the written AdmissionReview response, by outcome",
@@ -37,6 +37,7 @@ internal sealed class WebhookMetrics
         meter.CreateObservableGauge(Metrics.SnapshotPodDefaults, () => snapshots.Current.Count, "{poddefault}", "PodDefaults in the snapshot being served");
         meter.CreateObservableGauge(Metrics.SnapshotAge, () => status.Staleness.TotalSeconds, "s", "Time since the source last confirmed the snapshot is current");
         meter.CreateObservableGauge(Metrics.SnapshotGeneration, () => snapshots.Current.Generation, "{generation}", "Generation of the snapshot being served");
+        SourceMetrics.Observe(meter, source);
     }
 
     /// <summary>What the engine decided: counts patches, conflicts and skipped invalid PodDefaults.</summary>
