@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using PodDefaults.ApiServerStandIn;
+using PodDefaults.Tests.TestSupport;
 using PodDefaults.Tests.Webhook.Sources.Cluster;
 using PodDefaults.Webhook.Telemetry;
 using Xunit;
