@@ -1,6 +1,7 @@
 using Microsoft.Extensions.ObjectPool;
 using PodDefaults.Core.Admission;
 using PodDefaults.Core.Buffers;
+using PodDefaults.Webhook.Telemetry;
 
 namespace PodDefaults.Webhook.Server;
 
@@ -8,12 +9,13 @@ namespace PodDefaults.Webhook.Server;
 /// <c>POST /apply-poddefault</c> and <c>POST /mutate</c>: read the body, let the engine decide, write the
 /// AdmissionReview back. Bad input is the client's error (4xx with a reason), never a 5xx.
 /// </summary>
-internal sealed class AdmissionHandler(AdmissionEngine engine, ServeOptions options, ILogger<AdmissionHandler> logger)
+internal sealed class AdmissionHandler(AdmissionEngine engine, ServeOptions options, AdmissionTelemetry telemetry)
 {
     private readonly ObjectPool<PooledBufferWriter> responses = new DefaultObjectPool<PooledBufferWriter>(new ResponseBufferPolicy());
 
     public async Task HandleAsync(HttpContext context)
     {
+        using var observation = telemetry.Observe(context);
         var request = context.Request;
         if (!HttpMethods.IsPost(request.Method))
         {
@@ -44,12 +46,13 @@ internal sealed class AdmissionHandler(AdmissionEngine engine, ServeOptions opti
             }
             catch (AdmissionReviewFormatException error)
             {
-                logger.LogInformation("Rejected a malformed AdmissionReview: {Reason}", error.Message);
+                observation.Malformed(error);
                 await PlainTextResponse.WriteAsync(context, StatusCodes.Status400BadRequest, error.Message);
                 return;
             }
             using (admission)
             {
+                observation.Decided(admission);
                 context.Response.StatusCode = StatusCodes.Status200OK;
                 context.Response.ContentType = "application/json";
                 context.Response.ContentLength = response.WrittenCount;

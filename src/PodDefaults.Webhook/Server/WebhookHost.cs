@@ -1,6 +1,7 @@
 using PodDefaults.Core.Admission;
 using PodDefaults.Core.Selection;
 using PodDefaults.Webhook.Sources;
+using PodDefaults.Webhook.Telemetry;
 using PodDefaults.Webhook.Tls;
 
 namespace PodDefaults.Webhook.Server;
@@ -15,7 +16,11 @@ public static class WebhookHost
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.Logging.AddJsonConsole(json => json.UseUtcTimestamp = true);
+        builder.Logging.AddJsonConsole(json =>
+        {
+            json.UseUtcTimestamp = true;
+            json.IncludeScopes = true;
+        });
         builder.ListenHttps(options.Tls, options.ListenAddress, options.Port);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -35,6 +40,8 @@ public static class WebhookHost
         builder.Services.AddSingleton(createSource);
         builder.Services.AddHostedService<SourceRunner>();
         configure?.Invoke(builder);
+        // After configure: whether to export depends on the configuration, which the callback may add to.
+        builder.AddWebhookTelemetry();
 
         var app = builder.Build();
         var admission = app.Services.GetRequiredService<AdmissionHandler>();

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using PodDefaults.Core.Selection;
+using PodDefaults.Webhook.Telemetry;
 
 namespace PodDefaults.Webhook.Sources.Cluster;
 
@@ -66,17 +68,21 @@ public sealed class ClusterPodDefaultSource : IPodDefaultSource
         {
             var operation = "list";
             var lines = 0;
+            Activity? span = null;
             try
             {
                 if (resourceVersion is null)
                 {
-                    await ListAsync(first: !listedOnce, stopping).ConfigureAwait(false);
+                    span = SourceTelemetry.StartList(relist: listedOnce);
+                    var count = await ListAsync(first: !listedOnce, stopping).ConfigureAwait(false);
+                    SourceTelemetry.Listed(span, count, resourceVersion!);
                     (listedOnce, resuming) = (true, false);
                 }
 
                 operation = "watch";
                 if (resuming)
                     Counters.CountWatchRestart();
+                span = SourceTelemetry.StartWatch(resourceVersion!, resumed: resuming);
                 resuming = true;
                 var timeout = watch.ChooseTimeout();
                 var opened = time.GetTimestamp();
@@ -91,11 +97,13 @@ public sealed class ClusterPodDefaultSource : IPodDefaultSource
                 // with nothing to say is a server in trouble, and reconnecting without pause would hammer it.
                 var quick = lines == 0 && time.GetElapsedTime(opened) < timeout;
                 var delay = quick ? backoff.NextDelay() : TimeSpan.Zero;
+                SourceTelemetry.WatchEnded(span, lines);
                 ClusterSourceLog.WatchEnded(logger, lines, resourceVersion!, delay);
                 await Task.Delay(delay, time, stopping).ConfigureAwait(false);
             }
             catch (KubernetesApiException e) when (e.IsExpired && resourceVersion is not null)
             {
+                SourceTelemetry.Failed(span, "expired");
                 ClusterSourceLog.Relisting(logger, resourceVersion, e.Message);
                 Volatile.Write(ref resourceVersion, null);
                 // A watch that expires before it delivered anything would otherwise relist in a tight loop.
@@ -104,12 +112,14 @@ public sealed class ClusterPodDefaultSource : IPodDefaultSource
             }
             catch (Exception e) when (!stopping.IsCancellationRequested)
             {
+                SourceTelemetry.Failed(span, Describe(e));
                 await RetryAfterAsync(operation, e, stopping).ConfigureAwait(false);
             }
         }
     }
 
-    private async Task ListAsync(bool first, CancellationToken stopping)
+    /// <returns>The number of PodDefaults listed.</returns>
+    private async Task<int> ListAsync(bool first, CancellationToken stopping)
     {
         var list = await lister.ListAsync(stopping).ConfigureAwait(false);
         // One swap from the old state to the new: never empty in between, never half of each.
@@ -119,6 +129,7 @@ public sealed class ClusterPodDefaultSource : IPodDefaultSource
         backoff.Reset();
         Counters.CountList(first);
         ClusterSourceLog.Listed(logger, list.Items.Count, list.ResourceVersion, list.Skipped, holder.Current.Generation);
+        return list.Items.Count;
     }
 
     private async Task RetryAfterAsync(string operation, Exception failure, CancellationToken stopping)
