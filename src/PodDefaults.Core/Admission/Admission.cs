@@ -25,6 +25,7 @@ public sealed class Admission : IDisposable
     private readonly PatchWriter patchWriter = new();
     private readonly PooledBufferWriter patch = new();
     private readonly List<PodDefault> candidates = [];
+    private readonly List<PodDefault> matching = [];
     private readonly List<PodDefault> applying = [];
     private readonly List<string> warnings = [];
     private ReadOnlyMemory<byte> body;
@@ -74,7 +75,7 @@ public sealed class Admission : IDisposable
             return;
         }
 
-        PodSelection.Select(source, Request, snapshot, candidates, applying, warnings);
+        PodSelection.Select(source, Request, snapshot, candidates, matching, applying, warnings);
         if (applying.Count == 0)
         {
             Outcome = AdmissionOutcome.Unchanged;
@@ -82,7 +83,7 @@ public sealed class Admission : IDisposable
             return;
         }
 
-        Merge.Run(source, Request.Pod, CollectionsMarshal.AsSpan(applying));
+        Merge.Run(source, Request.Pod, CollectionsMarshal.AsSpan(applying), CollectionsMarshal.AsSpan(matching));
         if (Merge.Conflicts.Count > 0)
         {
             Outcome = AdmissionOutcome.Conflict;
@@ -106,7 +107,9 @@ public sealed class Admission : IDisposable
     {
         Request.Reset();
         candidates.Clear();
+        matching.Clear();
         applying.Clear();
+        Merge.Clear();
         warnings.Clear();
         patch.Clear();
         response.Reset(Stream.Null);

@@ -23,12 +23,12 @@ public static class PodSelection
     }
 
     /// <summary>
-    /// Fills <paramref name="applying"/> with the PodDefaults to apply, in order: those of the pod's namespace
-    /// whose selector matches and whose current version the pod does not carry yet. Unusable selectors add a
-    /// warning instead.
+    /// Fills <paramref name="matching"/> with the PodDefaults of the pod's namespace whose selector matches, and
+    /// <paramref name="applying"/> with those of them whose current version the pod does not carry yet, both in
+    /// apply order. Unusable selectors add a warning instead.
     /// </summary>
     public static void Select(ReadOnlySpan<byte> source, AdmissionRequest request, PodDefaultSnapshot snapshot,
-        List<PodDefault> candidates, List<PodDefault> applying, List<string> warnings)
+        List<PodDefault> candidates, List<PodDefault> matching, List<PodDefault> applying, List<string> warnings)
     {
         Span<char> name = stackalloc char[256];
         if (!Utf8Chars.TryDecode(request.PodNamespace, source, name, out var ns) || snapshot.Find(ns) is not { } index)
@@ -39,10 +39,15 @@ public static class PodSelection
         {
             if (candidate.Selector.Selector is not { } selector)
                 warnings.Add(candidate.SelectorWarning!);
-            else if (SelectorMatcher.Matches(selector, source, pod.Labels) && !IsApplied(source, pod, candidate))
-                applying.Add(candidate);
+            else if (SelectorMatcher.Matches(selector, source, pod.Labels))
+                matching.Add(candidate);
         }
-        applying.Sort(PodDefaultOrder.ByName);
+        matching.Sort(PodDefaultOrder.ByName);
+        foreach (var podDefault in matching)
+        {
+            if (!IsApplied(source, pod, podDefault))
+                applying.Add(podDefault);
+        }
     }
 
     /// <summary>The pod carries the PodDefault's marker with its current resourceVersion.</summary>

@@ -39,11 +39,16 @@ public sealed class PodMerge
 
     public IReadOnlyList<Conflict> Conflicts => conflicts;
 
-    public void Run(ReadOnlySpan<byte> source, PodShape pod, ReadOnlySpan<PodDefault> applying)
+    /// <param name="applying">The PodDefaults to merge, in order.</param>
+    /// <param name="matching">
+    /// Every PodDefault that selects the pod, including those already applied: a container named like one of
+    /// their sidecars was injected by an earlier call and is not an original container.
+    /// </param>
+    public void Run(ReadOnlySpan<byte> source, PodShape pod, ReadOnlySpan<PodDefault> applying, ReadOnlySpan<PodDefault> matching)
     {
         Reset(pod);
         if (NeedsContainers(applying))
-            AddOriginalContainers(source, applying);
+            AddOriginalContainers(source, matching);
         foreach (var podDefault in applying)
             Merge(podDefault, source);
         foreach (var container in containers)
@@ -83,6 +88,9 @@ public sealed class PodMerge
         Annotations.Overwrite(podDefault.Marker, podDefault);
     }
 
+    /// <summary>Forgets the last pod (its conflicts above all), so a pooled merge reports nothing stale.</summary>
+    public void Clear() => Reset(Pod);
+
     private void Reset(PodShape pod)
     {
         Pod = pod;
@@ -112,13 +120,13 @@ public sealed class PodMerge
         return false;
     }
 
-    private void AddOriginalContainers(ReadOnlySpan<byte> source, ReadOnlySpan<PodDefault> applying)
+    private void AddOriginalContainers(ReadOnlySpan<byte> source, ReadOnlySpan<PodDefault> matching)
     {
         var limitRanger = FindLimitRanger(source);
         for (var index = 0; index < Pod.Containers.Count; index++)
         {
             var shape = Pod.Containers[index];
-            if (IsSidecarName(shape.Name, source, applying))
+            if (IsSidecarName(shape.Name, source, matching))
                 continue; // a sidecar injected by an earlier call
             var container = spareContainers.Count > 0 ? spareContainers[^1] : new ContainerMerge();
             if (spareContainers.Count > 0)
@@ -128,9 +136,9 @@ public sealed class PodMerge
         }
     }
 
-    private static bool IsSidecarName(JsonString name, ReadOnlySpan<byte> source, ReadOnlySpan<PodDefault> applying)
+    private static bool IsSidecarName(JsonString name, ReadOnlySpan<byte> source, ReadOnlySpan<PodDefault> matching)
     {
-        foreach (var podDefault in applying)
+        foreach (var podDefault in matching)
         {
             foreach (var sidecar in podDefault.Spec.Sidecars)
             {
