@@ -7,7 +7,8 @@ namespace PodDefaults.Tests.Conformance;
 /// <summary>One file of the shared conformance suite (format: cases/README.md).</summary>
 public sealed class ConformanceCase
 {
-    private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "Conformance", "cases");
+    /// <summary>The cases as copied into the test project by sync-cases.sh.</summary>
+    public static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "Conformance", "cases");
 
     private ConformanceCase(string file, JsonObject data)
     {

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Text.Json.Nodes;
 using PodDefaults.Webhook.Sources.Files;
+using PodDefaults.Tests.Conformance;
 using Xunit;
 using YamlDotNet.Serialization;
 
@@ -66,32 +67,9 @@ public class PodDefaultYamlTests
         Assert.NotEmpty(actual!["poddefaults"]!.AsArray());
     }
 
-    public static TheoryData<string> ConformanceCases()
-    {
-        var folder = FindConformanceFolder();
-        var cases = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(folder, "*.yaml").Order(StringComparer.Ordinal))
-        {
-            cases.Add(file);
-        }
-
-        return cases;
-    }
-
-    /// <summary>shared/ sits beside the repository: /work/shared for a worktree, a sibling folder in CI.</summary>
-    private static string FindConformanceFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "conformance");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException($"No shared/conformance folder above {AppContext.BaseDirectory}.");
-    }
+    /// <summary>The conformance cases the test project carries (a clone has no ../shared).</summary>
+    public static TheoryData<string> ConformanceCases() =>
+        new(ConformanceCase.Files().Select(file => Path.Combine(ConformanceCase.Folder, file)));
 
     /// <summary>YamlDotNet's reflection-based reading, which is fine in tests, as a JSON tree.</summary>
     private static JsonNode? Reference(object? value) => value switch
