@@ -25,12 +25,13 @@ public static class ServeCommand
         ["--tlsKeyFile"] = "tls-key",
         ["--self-signed-cert-out"] = "self-signed-cert-out",
         ["--max-request-bytes"] = "max-request-bytes",
+        ["--shutdown-delay"] = "shutdown-delay",
     };
 
     public const string Usage = """
         poddefaults serve [--defaults PATH | --kubeconfig FILE] [--port N] [--listen ADDRESS]
                           [--tls-cert FILE --tls-key FILE | --self-signed-cert-out FILE]
-                          [--max-request-bytes N]
+                          [--max-request-bytes N] [--shutdown-delay SECONDS]
 
           --defaults PATH          PodDefaults from YAML/JSON files (a file or a folder, read recursively),
                                    reloaded on change. Without it: from the cluster, by list and watch.
@@ -41,6 +42,8 @@ public static class ServeCommand
           --tls-cert, --tls-key    PEM certificate and key, reloaded on change (--tlsCertFile, --tlsKeyFile).
           --self-signed-cert-out   Without --tls-cert: write the self-signed certificate's PEM here.
           --max-request-bytes N    Larger bodies get 413 (default 4194304; the API server sends at most 3 MiB).
+          --shutdown-delay SECONDS After SIGTERM, keep serving this long with /readyz at 503 before
+                                   draining (default 0; the Deployment uses 5 so endpoints update first).
         """;
 
     public static ServeOptions Parse(IReadOnlyList<string> args)
@@ -60,6 +63,9 @@ public static class ServeCommand
             ListenAddress = listen is null ? IPAddress.Any : IPAddress.Parse(listen),
             Tls = new TlsOptions { CertFile = cli.Get("tls-cert"), KeyFile = cli.Get("tls-key"), SelfSignedCertOut = cli.Get("self-signed-cert-out") },
             MaxRequestBytes = maxBytes,
+            ShutdownDelay = TimeSpan.FromSeconds(cli.Get("shutdown-delay") is { } delay
+                ? int.TryParse(delay, out var seconds) && seconds is >= 0 and <= 25 ? seconds : throw new CliException($"--shutdown-delay \"{delay}\" is not a number of seconds from 0 to 25")
+                : 0),
         };
     }
 

@@ -26,6 +26,14 @@ public sealed record ServeOptions
 
     public int MaxRequestBytes { get; init; } = DefaultMaxRequestBytes;
 
-    /// <summary>How long in-flight requests may take to finish after SIGTERM.</summary>
-    public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(25);
+    /// <summary>
+    /// After SIGTERM, how long to keep serving (with <c>/readyz</c> at 503) before Kestrel stops accepting
+    /// (<c>--shutdown-delay</c>): the API server learns that the pod's endpoint is gone a few seconds late
+    /// and keeps sending until then.
+    /// </summary>
+    public TimeSpan ShutdownDelay { get; init; } = TimeSpan.Zero;
+
+    /// <summary>How long requests in flight may take to finish once Kestrel stops accepting.</summary>
+    /// <remarks>With the delay, stays within Kubernetes' default 30 s termination grace period.</remarks>
+    public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(20);
 }

@@ -44,6 +44,11 @@ public static class WebhookHost
         builder.AddWebhookTelemetry();
 
         var app = builder.Build();
+        if (options.ShutdownDelay > TimeSpan.Zero)
+        {
+            // Stopping callbacks run before the server stops, so it keeps serving while this one waits.
+            app.Lifetime.ApplicationStopping.Register(() => Thread.Sleep(options.ShutdownDelay));
+        }
         var admission = app.Services.GetRequiredService<AdmissionHandler>();
         var health = app.Services.GetRequiredService<HealthHandler>();
         app.Run(context => context.Request.Path.Value switch

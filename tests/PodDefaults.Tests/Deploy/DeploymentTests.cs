@@ -42,7 +42,7 @@ public class DeploymentTests
 
         Assert.Equal(4443, (int?)port["containerPort"]);
         Assert.Equal(
-            ["serve", "--tls-cert", "/etc/poddefaults/tls/tls.crt", "--tls-key", "/etc/poddefaults/tls/tls.key"],
+            ["serve", "--tls-cert", "/etc/poddefaults/tls/tls.crt", "--tls-key", "/etc/poddefaults/tls/tls.key", "--shutdown-delay", "5"],
             ManifestObjectTests.Strings(Container["args"]));
         Assert.Null(Container["command"]);
         Assert.Equal("/etc/poddefaults/tls", (string?)tlsMount["mountPath"]);

@@ -44,7 +44,9 @@ public sealed class WebhookTestServer : IAsyncDisposable
     public IServiceProvider Services => app.Services;
 
     /// <param name="writeDefaults">Fills the --defaults folder before the server starts.</param>
-    public static async Task<WebhookTestServer> StartAsync(Action<string> writeDefaults, Func<ServeOptions, ServeOptions>? adjust = null)
+    /// <param name="configure">Adds to the host builder, as later concerns do (e.g. middleware through a startup filter).</param>
+    public static async Task<WebhookTestServer> StartAsync(Action<string> writeDefaults, Func<ServeOptions, ServeOptions>? adjust = null,
+        Action<WebApplicationBuilder>? configure = null)
     {
         var folder = Directory.CreateTempSubdirectory("poddefaults-test-").FullName;
         var defaults = Path.Combine(folder, "defaults");
@@ -59,7 +61,7 @@ public sealed class WebhookTestServer : IAsyncDisposable
             Tls = new TlsOptions { SelfSignedCertOut = certificate },
         };
         options = adjust?.Invoke(options) ?? options;
-        var app = WebhookHost.Build(options, ServeCommand.SourceFactory(options));
+        var app = WebhookHost.Build(options, ServeCommand.SourceFactory(options), configure);
         await app.StartAsync();
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var address = new Uri($"https://localhost:{new Uri(bound).Port}");
