@@ -1,0 +1,46 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using PodDefaults.Core.Model;
+
+namespace PodDefaults.Benchmarks.Corpus;
+
+/// <summary>
+/// The corpus every benchmark and the load test read: AdmissionReviews of notebook pods and the PodDefaults of
+/// their namespaces. Deterministic: the same seed gives the same bytes on every machine.
+/// </summary>
+public static class BenchCorpus
+{
+    public const int Seed = 6902;
+
+    /// <summary>The namespace of the reviews the suites send (the load test spreads over several).</summary>
+    public const string Namespace = "kubeflow-user-example-com";
+
+    /// <summary>A review of a notebook pod; <paramref name="matching"/> gives it the labels of the three matching PodDefaults.</summary>
+    public static byte[] Review(PodSize size, bool matching, string @namespace = Namespace, int index = 0)
+    {
+        var random = new Random(Seed + index * 31 + (int)size);
+        var pod = NotebookPod.Create(random, @namespace, index, containers: (int)size, matching ? PodDefaultObjects.MatchingLabels : []);
+        return Compact(AdmissionReviews.Create(random, pod));
+    }
+
+    /// <summary>The PodDefaults of one namespace, parsed as the webhook parses them.</summary>
+    public static List<PodDefault> PodDefaults(string @namespace, int count) =>
+        [.. PodDefaultObjects.ForNamespace(@namespace, count).Select(Parse)];
+
+    public static PodDefault Parse(JsonObject podDefault)
+    {
+        using var document = JsonDocument.Parse(Compact(podDefault));
+        return PodDefaultParser.Parse(document.RootElement);
+    }
+
+    public static byte[] Compact(JsonNode node) => Encoding.UTF8.GetBytes(node.ToJsonString());
+}
+
+/// <summary>How many containers the corpus pod has: about 5.5, 8.5 and 11.5 KB of review.</summary>
+public enum PodSize
+{
+    Small = 2,
+    Medium = 4,
+    Large = 6,
+}

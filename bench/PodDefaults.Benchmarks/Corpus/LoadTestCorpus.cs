@@ -1,0 +1,38 @@
+using System.Text.Json.Nodes;
+
+namespace PodDefaults.Benchmarks.Corpus;
+
+/// <summary>
+/// Writes what the load test sends and serves (loadtest/README.md): review bodies of every corpus size, each
+/// selected by three PodDefaults, and one file of 1,000 PodDefaults in 20 namespaces for <c>serve --defaults</c>.
+/// </summary>
+public static class LoadTestCorpus
+{
+    public const int Namespaces = 20;
+    public const int PerNamespace = 50;
+
+    public static void Write(string directory)
+    {
+        Directory.CreateDirectory(directory);
+        var items = new JsonArray();
+        for (var n = 0; n < Namespaces; n++)
+        {
+            foreach (var podDefault in PodDefaultObjects.ForNamespace(NamespaceName(n), PerNamespace))
+                items.Add(podDefault);
+        }
+        var list = new JsonObject { ["apiVersion"] = "v1", ["kind"] = "List", ["items"] = items };
+        File.WriteAllBytes(Path.Combine(directory, "poddefaults.json"), BenchCorpus.Compact(list));
+
+        var sizes = Enum.GetValues<PodSize>();
+        for (var i = 0; i < 8; i++)
+        {
+            var size = sizes[i % sizes.Length];
+            var body = BenchCorpus.Review(size, matching: true, NamespaceName(i % Namespaces), index: i);
+            File.WriteAllBytes(Path.Combine(directory, $"review-{i}-{size.ToString().ToLowerInvariant()}.json"), body);
+        }
+        File.WriteAllBytes(Path.Combine(directory, "nomatch-medium.json"), BenchCorpus.Review(PodSize.Medium, matching: false, NamespaceName(0), index: 99));
+        Console.WriteLine($"corpus: {Namespaces * PerNamespace} PodDefaults and 9 review bodies in {directory}");
+    }
+
+    public static string NamespaceName(int i) => $"kubeflow-user-{i:D2}";
+}
