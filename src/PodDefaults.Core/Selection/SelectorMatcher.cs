@@ -13,7 +13,7 @@ public static class SelectorMatcher
     /// <summary>The first term the labels do not meet, or null when the selector matches.</summary>
     public static SelectorRequirement? FirstUnmet(LabelSelector selector, ReadOnlySpan<byte> source, JsonEntries labels)
     {
-        foreach (var requirement in selector.Requirements)
+        foreach (var requirement in selector.Terms)
         {
             if (!IsMet(requirement, source, labels))
                 return requirement;
