@@ -21,7 +21,7 @@ public sealed class Admission : IDisposable
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly ObjectPool<Admission> pool;
-    private readonly Utf8JsonWriter response = new(Stream.Null, WriterOptions);
+    private readonly Utf8JsonWriter response = new(DetachedOutput.Instance, WriterOptions);
     private readonly PatchWriter patchWriter = new();
     private readonly PooledBufferWriter patch = new();
     private readonly List<PodDefault> candidates = [];
@@ -112,7 +112,7 @@ public sealed class Admission : IDisposable
         Merge.Clear();
         warnings.Clear();
         patch.Clear();
-        response.Reset(Stream.Null);
+        response.Reset(DetachedOutput.Instance);
         Outcome = AdmissionOutcome.Skipped;
         PatchOperationCount = 0;
         DenialMessage = null;

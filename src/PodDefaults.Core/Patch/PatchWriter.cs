@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using PodDefaults.Core.Buffers;
 using PodDefaults.Core.Merge;
 
 namespace PodDefaults.Core.Patch;
@@ -13,7 +14,7 @@ public sealed class PatchWriter
 {
     private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    private readonly Utf8JsonWriter json = new(Stream.Null, Options);
+    private readonly Utf8JsonWriter json = new(DetachedOutput.Instance, Options);
 
     public int OperationCount { get; private set; }
 
@@ -28,7 +29,7 @@ public sealed class PatchWriter
     {
         json.WriteEndArray();
         json.Flush();
-        json.Reset(Stream.Null);
+        json.Reset(DetachedOutput.Instance);
     }
 
     /// <summary><c>add</c> of one value given as JSON.</summary>
