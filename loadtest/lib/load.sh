@@ -5,8 +5,8 @@
 #   run_load NAME DURATION [RATE]    RATE: requests/s over all connections; none = as fast as it answers
 
 run_load() {
-  local name=$1 duration=$2 rate=${3:-} dir=$OUT/runs/$1 per=$((CONNECTIONS / CLIENTS)) bodies pids=() i sampler
-  bodies=("$OUT"/corpus/review-*.json)
+  local name=$1 duration=$2 rate=${3:-} dir=$OUT/runs/$1 per=$((CONNECTIONS / CLIENTS)) bodies pids=() i sampler client_sampler
+  bodies=("${BODIES_DIR:-$OUT/corpus}"/review-*.json)
   rm -rf "$dir" && mkdir -p "$dir"
   python3 "$HERE/lib/sample.py" "$dir/samples.txt" "$SERVER_PID" &
   sampler=$!
@@ -18,7 +18,10 @@ run_load() {
       "$SERVER_URL" >"$dir/h2load-$i.out" 2>&1 &
     pids+=($!)
   done
+  # The load generator's own CPU: near 100% of its cores means the run measured the client, not the server.
+  python3 "$HERE/lib/sample.py" "$dir/samples-client.txt" "${pids[@]}" &
+  client_sampler=$!
   wait "${pids[@]}" || true
-  kill -TERM "$sampler" 2>/dev/null; wait "$sampler" 2>/dev/null || true
+  kill -TERM "$sampler" "$client_sampler" 2>/dev/null; wait "$sampler" "$client_sampler" 2>/dev/null || true
   python3 "$HERE/lib/report.py" "$dir" "$WARMUP"
 }

@@ -19,6 +19,20 @@ def percentile(sorted_values, p):
     return sorted_values[k]
 
 
+def measured(path, start):
+    """The /proc samples taken after the warm-up."""
+    try:
+        samples = [tuple(map(float, line.split())) for line in open(path) if line.strip()]
+    except OSError:
+        return []
+    return [s for s in samples if s[0] >= start / 1e6] or samples
+
+
+def cpu_percent(window):
+    """CPU time over wall time between the first and the last sample, in percent of one core."""
+    return (window[-1][1] - window[0][1]) / (window[-1][0] - window[0][0]) * 100 if len(window) > 1 else None
+
+
 def main():
     run, warmup = sys.argv[1], float(sys.argv[2])
     rps, done, failed, non2xx, tls = 0.0, 0, 0, 0, set()
@@ -46,10 +60,10 @@ def main():
     latencies = sorted(e[2] / 1000 for e in entries if e[0] >= start)
     log_errors = sum(1 for e in entries if e[1] != 200)
 
-    samples = [tuple(map(float, line.split())) for line in open(f"{run}/samples.txt") if line.strip()]
-    window = [s for s in samples if s[0] >= start / 1e6] or samples
-    cpu = (window[-1][1] - window[0][1]) / (window[-1][0] - window[0][0]) * 100 if len(window) > 1 else None
+    window = measured(f"{run}/samples.txt", start)
+    cpu = cpu_percent(window)
     rss = [s[2] / 1024 for s in window]
+    client_cpu = cpu_percent(measured(f"{run}/samples-client.txt", start))
     print(json.dumps({
         "rps": round(rps, 1),
         "requests": done,
@@ -58,6 +72,7 @@ def main():
         "p99_ms": round(percentile(latencies, 99), 3) if latencies else None,
         "max_ms": round(latencies[-1], 3) if latencies else None,
         "cpu_percent": round(cpu, 1) if cpu is not None else None,
+        "client_cpu_percent": round(client_cpu, 1) if client_cpu is not None else None,
         "rss_mb_max": round(max(rss), 1) if rss else None,
         "rss_mb_first": round(rss[0], 1) if rss else None,
         "rss_mb_last": round(rss[-1], 1) if rss else None,

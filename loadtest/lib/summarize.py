@@ -4,12 +4,13 @@
     summarize.py RESULTS.jsonl            a markdown table
     summarize.py RESULTS.jsonl --peak S   the median requests/s of server S (for the rate of later scenarios)
     summarize.py RESULTS.jsonl --growth   the table, and RSS growth from the first to the last sample
+    summarize.py RESULTS.jsonl --compare A B   the table, and B's numbers over A's (also for A-half, B-half)
 """
 import json
 import statistics
 import sys
 
-METRICS = ["rps", "p50_ms", "p99_ms", "max_ms", "cpu_percent", "rss_mb_max", "errors",
+METRICS = ["rps", "p50_ms", "p99_ms", "max_ms", "cpu_percent", "client_cpu_percent", "rss_mb_max", "errors",
            "ready_ms", "rss_mb_at_ready", "rss_mb_idle", "load_before"]
 
 
@@ -49,6 +50,12 @@ def main():
     tls = {t for v in table.values() for t in v["tls"]}
     if tls:
         print("TLS negotiated: " + ("; ".join(sorted(tls))) + (" (same for every server)" if len(tls) == 1 else " (DIFFERENT)"))
+    if args[:1] == ["--compare"]:
+        for suffix in ("", "-half"):
+            a, b = table.get(args[1] + suffix), table.get(args[2] + suffix)
+            if a and b:
+                ratios = {m: round(b[m] / a[m], 3) for m in ("rps", "p50_ms", "p99_ms", "cpu_percent", "rss_mb_max") if a.get(m)}
+                print(f"{args[2] + suffix} / {args[1] + suffix}: " + ", ".join(f"{m} {r}" for m, r in ratios.items()))
     if "--growth" in args:
         for row in rows:
             growth = (row["rss_mb_last"] - row["rss_mb_first"]) / row["rss_mb_first"] * 100

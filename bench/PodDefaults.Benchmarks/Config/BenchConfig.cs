@@ -17,7 +17,9 @@ public static class BenchConfig
         var config = DefaultConfig.Instance
             .AddDiagnoser(MemoryDiagnoser.Default)
             .WithOptions(ConfigOptions.JoinSummary)
-            .HideColumns("Error", "RatioSD", "Alloc Ratio");
+            .HideColumns("Error", "RatioSD", "Alloc Ratio")
+            // ILC takes minutes for a benchmark program on a busy 2-core machine; the default is 2.
+            .WithBuildTimeout(TimeSpan.FromMinutes(20));
         var job = Job.Default.WithWarmupCount(5).WithIterationCount(15);
         if (jit)
             config = config.AddJob(job.WithRuntime(CoreRuntime.Core10_0).WithId("JIT"));

@@ -17,10 +17,10 @@ public static class BenchCorpus
     public const string Namespace = "kubeflow-user-example-com";
 
     /// <summary>A review of a notebook pod; <paramref name="matching"/> gives it the labels of the three matching PodDefaults.</summary>
-    public static byte[] Review(PodSize size, bool matching, string @namespace = Namespace, int index = 0)
+    public static byte[] Review(PodSize size, bool matching, string @namespace = Namespace, int index = 0, string? app = null)
     {
         var random = new Random(Seed + index * 31 + (int)size);
-        var pod = NotebookPod.Create(random, @namespace, index, containers: (int)size, matching ? PodDefaultObjects.MatchingLabels : []);
+        var pod = NotebookPod.Create(random, @namespace, index, containers: (int)size, matching ? PodDefaultObjects.MatchingLabels : [], app);
         return Compact(AdmissionReviews.Create(random, pod));
     }
 

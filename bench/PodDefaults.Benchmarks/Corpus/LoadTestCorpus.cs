@@ -18,7 +18,7 @@ public static class LoadTestCorpus
         for (var n = 0; n < Namespaces; n++)
         {
             foreach (var podDefault in PodDefaultObjects.ForNamespace(NamespaceName(n), PerNamespace))
-                items.Add(podDefault);
+                items.Add((JsonNode)podDefault);
         }
         var list = new JsonObject { ["apiVersion"] = "v1", ["kind"] = "List", ["items"] = items };
         File.WriteAllBytes(Path.Combine(directory, "poddefaults.json"), BenchCorpus.Compact(list));
@@ -32,6 +32,23 @@ public static class LoadTestCorpus
         }
         File.WriteAllBytes(Path.Combine(directory, "nomatch-medium.json"), BenchCorpus.Review(PodSize.Medium, matching: false, NamespaceName(0), index: 99));
         Console.WriteLine($"corpus: {Namespaces * PerNamespace} PodDefaults and 9 review bodies in {directory}");
+    }
+
+    /// <summary>
+    /// Review bodies for the churn scenario, where the PodDefaults come from the stand-in API server
+    /// (<c>ns-{i % namespaces}/pd-{i}</c>, each selecting <c>app=app-{i % 7}</c>): each pod carries one of those.
+    /// </summary>
+    public static void WriteForStandIn(string directory, int namespaces)
+    {
+        Directory.CreateDirectory(directory);
+        var sizes = Enum.GetValues<PodSize>();
+        for (var i = 0; i < 8; i++)
+        {
+            var size = sizes[i % sizes.Length];
+            var body = BenchCorpus.Review(size, matching: false, $"ns-{i % namespaces}", index: i, app: $"app-{i % 7}");
+            File.WriteAllBytes(Path.Combine(directory, $"review-{i}-{size.ToString().ToLowerInvariant()}.json"), body);
+        }
+        Console.WriteLine($"corpus: 8 review bodies for the stand-in's {namespaces} namespaces in {directory}");
     }
 
     public static string NamespaceName(int i) => $"kubeflow-user-{i:D2}";

@@ -11,12 +11,13 @@ public static class NotebookPod
     /// <param name="random">Seeded: the same seed gives the same pod, byte for byte.</param>
     /// <param name="containers">The notebook, then sidecar-like helpers (2 to 6 make 5.5 to 12 KB of review).</param>
     /// <param name="selectedBy">Labels set to "true", for the PodDefaults meant to select this pod.</param>
-    public static JsonObject Create(Random random, string @namespace, int index, int containers, IEnumerable<string> selectedBy)
+    /// <param name="app">The <c>app</c> label; the notebook's name by default.</param>
+    public static JsonObject Create(Random random, string @namespace, int index, int containers, IEnumerable<string> selectedBy, string? app = null)
     {
         var name = $"notebook-{index}";
         var labels = new JsonObject
         {
-            ["app"] = name,
+            ["app"] = app ?? name,
             ["notebook-name"] = name,
             ["statefulset"] = name,
             ["controller-revision-hash"] = $"{name}-{random.Next(0x10000000):x8}",
@@ -28,7 +29,7 @@ public static class NotebookPod
         var tokenVolume = $"kube-api-access-{Suffix(random)}";
         var containerList = new JsonArray();
         for (var i = 0; i < containers; i++)
-            containerList.Add(Container(random, i == 0 ? name : $"helper-{i}", tokenVolume, envCount: random.Next(10, 21)));
+            containerList.Add((JsonNode)Container(random, i == 0 ? name : $"helper-{i}", tokenVolume, envCount: random.Next(10, 21)));
 
         return new JsonObject
         {
@@ -82,9 +83,9 @@ public static class NotebookPod
         var env = new JsonArray();
         for (var i = 0; i < envCount; i++)
         {
-            env.Add(i % 5 == 4
+            env.Add((JsonNode)(i % 5 == 4
                 ? new JsonObject { ["name"] = $"POD_FIELD_{i}", ["valueFrom"] = new JsonObject { ["fieldRef"] = new JsonObject { ["apiVersion"] = "v1", ["fieldPath"] = "metadata.name" } } }
-                : new JsonObject { ["name"] = $"SETTING_{i}", ["value"] = $"value-{random.Next(1_000_000)}" });
+                : new JsonObject { ["name"] = $"SETTING_{i}", ["value"] = $"value-{random.Next(1_000_000)}" }));
         }
         return new JsonObject
         {
