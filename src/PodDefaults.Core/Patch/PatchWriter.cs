@@ -10,67 +10,92 @@ namespace PodDefaults.Core.Patch;
 /// Writes an RFC 6902 JSON Patch of <c>add</c> operations straight into a buffer. Values are the PodDefaults'
 /// items, already compact JSON, copied in without re-serializing.
 /// </summary>
+/// <remarks>
+/// The operations are concatenated as bytes rather than written through <see cref="Utf8JsonWriter"/>: every path
+/// would otherwise go through the encoder's escaping scan, a sixth of an admission's instructions, for text that
+/// only needs escaping when a key holds a quote, a backslash or a control character.
+/// </remarks>
 public sealed class PatchWriter
 {
-    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly SearchValues<byte> NeedsEscaping = SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Select(c => (byte)c), (byte)'"', (byte)'\\']);
 
-    private readonly Utf8JsonWriter json = new(DetachedOutput.Instance, Options);
+    private IBufferWriter<byte> output = DetachedOutput.Instance;
 
     public int OperationCount { get; private set; }
 
     public void Start(IBufferWriter<byte> output)
     {
-        json.Reset(output);
+        this.output = output;
         OperationCount = 0;
-        json.WriteStartArray();
+        Write("["u8);
     }
 
     public void Finish()
     {
-        json.WriteEndArray();
-        json.Flush();
-        json.Reset(DetachedOutput.Instance);
+        Write("]"u8);
+        output = DetachedOutput.Instance;
     }
 
     /// <summary><c>add</c> of one value given as JSON.</summary>
     public void Add(ReadOnlySpan<byte> path, ReadOnlySpan<byte> value)
     {
         StartAdd(path);
-        json.WriteRawValue(value, skipInputValidation: true);
-        json.WriteEndObject();
+        Write(value);
+        Write("}"u8);
     }
 
     /// <summary><c>add</c> of a new list holding the items.</summary>
     public void AddList(ReadOnlySpan<byte> path, ReadOnlySpan<AddedItem> items)
     {
         StartAdd(path);
-        json.WriteStartArray();
-        foreach (var item in items)
-            json.WriteRawValue(item.Item.Json, skipInputValidation: true);
-        json.WriteEndArray();
-        json.WriteEndObject();
+        Write("["u8);
+        for (var i = 0; i < items.Length; i++)
+        {
+            if (i > 0)
+                Write(","u8);
+            Write(items[i].Item.Json);
+        }
+        Write("]}"u8);
     }
 
     /// <summary><c>add</c> of a new object (a map) holding the items, by key.</summary>
     public void AddObject(ReadOnlySpan<byte> path, ReadOnlySpan<AddedItem> members)
     {
         StartAdd(path);
-        json.WriteStartObject();
-        foreach (var member in members)
+        Write("{"u8);
+        for (var i = 0; i < members.Length; i++)
         {
-            json.WritePropertyName(member.Item.KeyUtf8);
-            json.WriteRawValue(member.Item.Json, skipInputValidation: true);
+            if (i > 0)
+                Write(","u8);
+            WriteString(members[i].Item.KeyUtf8);
+            Write(":"u8);
+            Write(members[i].Item.Json);
         }
-        json.WriteEndObject();
-        json.WriteEndObject();
+        Write("}}"u8);
     }
 
     private void StartAdd(ReadOnlySpan<byte> path)
     {
-        OperationCount++;
-        json.WriteStartObject();
-        json.WriteString("op"u8, "add"u8);
-        json.WriteString("path"u8, path);
-        json.WritePropertyName("value"u8);
+        Write(OperationCount++ == 0 ? "{\"op\":\"add\",\"path\":"u8 : ",{\"op\":\"add\",\"path\":"u8);
+        WriteString(path);
+        Write(",\"value\":"u8);
+    }
+
+    /// <summary>A JSON string of UTF-8 text: paths and keys are built from PodDefault keys (.NET strings) and ASCII literals.</summary>
+    private void WriteString(ReadOnlySpan<byte> text)
+    {
+        Write("\""u8);
+        if (text.IndexOfAny(NeedsEscaping) < 0)
+            Write(text);
+        else
+            Write(JsonEncodedText.Encode(text, JavaScriptEncoder.UnsafeRelaxedJsonEscaping).EncodedUtf8Bytes);
+        Write("\""u8);
+    }
+
+    private void Write(ReadOnlySpan<byte> bytes)
+    {
+        bytes.CopyTo(output.GetSpan(bytes.Length));
+        output.Advance(bytes.Length);
     }
 }
