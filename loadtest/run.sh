@@ -46,7 +46,7 @@ scenario_compare() {
   rm -f "$OUT/results/compare.jsonl"
   for ((run = 1; run <= RUNS; run++)); do
     # Interleaved, so that a change in the machine's state hits every server alike.
-    for server in ours floor nginx; do
+    for server in ${SERVERS:-ours floor nginx}; do
       load=$(wait_for_quiet)
       start_server "$server"
       record compare "$server" "$run" "$load" "$(run_load "compare-$server-$run" "$DURATION")"

@@ -63,6 +63,12 @@ start_ours_cluster() {
   wait_ready "$OURS_PORT"
 }
 
+# A digest of the webhook's answer to one corpus review: it changes when the PodDefaults it applies change.
+answer_digest() {
+  curl -sk -H 'content-type: application/json' --data-binary "@$OUT/corpus-standin/review-0-small.json" "$SERVER_URL" |
+    python3 -c 'import json, sys; r = json.load(sys.stdin)["response"]; print(r.get("patch", "none"))' | sha256sum | cut -c1-16
+}
+
 churn_scenario() {
   local run rate load half="" server
   prepare_standin
@@ -75,9 +81,14 @@ churn_scenario() {
       load=$(wait_for_quiet)
       start_standin "$rate"
       start_ours_cluster
+      local before after
+      before=$(answer_digest)
       record churn "$server" "$run" "$load" "$(run_load "churn-$rate-peak-$run" "$DURATION")"
       [[ -n $half ]] || half=$(python3 "$HERE/lib/summarize.py" "$OUT/results/churn.jsonl" --peak churn-0 | awk '{printf "%d", $1 / 2}')
       record churn "$server-half" "$run" "$load" "$(run_load "churn-$rate-half-$run" "$DURATION" "$half")"
+      after=$(answer_digest)
+      # With churn, the PodDefaults (and so the markers' resourceVersions in the patch) change under the load.
+      echo "churn $rate run $run: the answer to the same review $([[ $before == "$after" ]] && echo "did not change" || echo "changed") during the run"
       stop_server
       stop_standin
     done

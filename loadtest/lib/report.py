@@ -29,8 +29,11 @@ def measured(path, start):
 
 
 def cpu_percent(window):
-    """CPU time over wall time between the first and the last sample, in percent of one core."""
-    return (window[-1][1] - window[0][1]) / (window[-1][0] - window[0][0]) * 100 if len(window) > 1 else None
+    """CPU time over wall time from the first sample to the one with the most CPU (later ones may miss exited clients)."""
+    if len(window) < 2:
+        return None
+    end = max(window, key=lambda s: s[1])
+    return (end[1] - window[0][1]) / (end[0] - window[0][0]) * 100 if end[0] > window[0][0] else None
 
 
 def main():

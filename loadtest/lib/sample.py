@@ -34,7 +34,7 @@ def sample(pids):
             continue
         alive = True
         cpu += (int(fields[11]) + int(fields[12])) / TICKS  # utime + stime
-        rss += int(status["VmRSS"].split()[0])
+        rss += int(status.get("VmRSS", "0 kB").split()[0])  # gone while exiting
     return alive, cpu, rss
 
 

@@ -24,7 +24,7 @@ def medians(rows):
         for metric in METRICS:
             values = [r[metric] for r in runs if r.get(metric) is not None]
             if values:
-                result[server][metric] = statistics.median(values)
+                result[server][metric] = round(statistics.median(values), 3)
         result[server]["tls"] = sorted({t for r in runs for t in r.get("tls", [])})
     return result
 

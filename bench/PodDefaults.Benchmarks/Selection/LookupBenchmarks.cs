@@ -14,6 +14,7 @@ public class LookupBenchmarks
 {
     private readonly AdmissionRequest request = new();
     private readonly List<PodDefault> candidates = [];
+    private readonly List<PodDefault> matching = [];
     private readonly List<PodDefault> applying = [];
     private readonly List<string> warnings = [];
     private PodDefaultSnapshot snapshot = PodDefaultSnapshot.Empty;
@@ -36,8 +37,9 @@ public class LookupBenchmarks
     public int Select()
     {
         candidates.Clear();
+        matching.Clear();
         applying.Clear();
-        PodSelection.Select(review, request, snapshot, candidates, applying, warnings);
+        PodSelection.Select(review, request, snapshot, candidates, matching, applying, warnings);
         return applying.Count;
     }
 }
