@@ -70,8 +70,8 @@ public class DeploymentTests
         var resources = Container["resources"]!;
 
         Assert.Equal("50m", (string?)resources["requests"]!["cpu"]);
-        Assert.Equal("32Mi", (string?)resources["requests"]!["memory"]);
-        Assert.Equal("128Mi", (string?)resources["limits"]!["memory"]);
+        Assert.Equal("80Mi", (string?)resources["requests"]!["memory"]);
+        Assert.Equal("192Mi", (string?)resources["limits"]!["memory"]);
     }
 
     [Fact]
