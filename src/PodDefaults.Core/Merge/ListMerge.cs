@@ -29,24 +29,8 @@ public sealed class ListMerge
 
     public void MergeKeyed(JsonItem wanted, PodDefault from, ReadOnlySpan<byte> source, List<Conflict> conflicts)
     {
-        foreach (var entry in Existing.Items)
-        {
-            if (!entry.Key.TextEquals(source, wanted.KeyUtf8))
-                continue;
-            var existing = entry.Value.In(source);
-            if (!JsonSatisfies.Satisfies(existing, wanted.Value))
-                conflicts.Add(Conflict.Differs(At, wanted.Key, source, Describe(existing), null, Describe(wanted.Json), from.Name));
-            return;
-        }
-        foreach (var item in added)
-        {
-            if (!item.Item.KeyUtf8.AsSpan().SequenceEqual(wanted.KeyUtf8))
-                continue;
-            if (!JsonSatisfies.Satisfies(item.Item.Json, wanted.Value))
-                conflicts.Add(Conflict.Differs(At, wanted.Key, source, Describe(item.Item.Json), item.From.Name, Describe(wanted.Json), from.Name));
-            return;
-        }
-        added.Add(new AddedItem(wanted, from));
+        if (!KeyedEntry.IsPresent(Added, Existing, At, wanted, from, source, conflicts))
+            added.Add(new AddedItem(wanted, from));
     }
 
     public void MergeUnkeyed(JsonItem wanted, PodDefault from, ReadOnlySpan<byte> source)
@@ -63,6 +47,4 @@ public sealed class ListMerge
         }
         added.Add(new AddedItem(wanted, from));
     }
-
-    private string Describe(ReadOnlySpan<byte> json) => ValueDescription.Describe(At.Kind, json);
 }

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using PodDefaults.Core.Json;
 using PodDefaults.Core.Model;
 using PodDefaults.Core.Pods;
 
@@ -29,24 +28,8 @@ public sealed class MapMerge
 
     public void Merge(JsonItem wanted, PodDefault from, ReadOnlySpan<byte> source, List<Conflict> conflicts)
     {
-        foreach (var item in set)
-        {
-            if (!item.Item.KeyUtf8.AsSpan().SequenceEqual(wanted.KeyUtf8))
-                continue;
-            if (!JsonSatisfies.Satisfies(item.Item.Json, wanted.Value))
-                conflicts.Add(Conflict.Differs(At, wanted.Key, source, Describe(item.Item.Json), item.From.Name, Describe(wanted.Json), from.Name));
-            return;
-        }
-        foreach (var entry in Existing.Items)
-        {
-            if (!entry.Key.TextEquals(source, wanted.KeyUtf8))
-                continue;
-            var existing = entry.Value.In(source);
-            if (!JsonSatisfies.Satisfies(existing, wanted.Value))
-                conflicts.Add(Conflict.Differs(At, wanted.Key, source, Describe(existing), null, Describe(wanted.Json), from.Name));
-            return;
-        }
-        set.Add(new AddedItem(wanted, from));
+        if (!KeyedEntry.IsPresent(Set, Existing, At, wanted, from, source, conflicts))
+            set.Add(new AddedItem(wanted, from));
     }
 
     /// <summary>Sets the key whatever it holds (the marker annotations, which always take the current version).</summary>
@@ -59,6 +42,4 @@ public sealed class MapMerge
         }
         set.Add(new AddedItem(item, from));
     }
-
-    private string Describe(ReadOnlySpan<byte> json) => ValueDescription.Describe(At.Kind, json);
 }
