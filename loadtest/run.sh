@@ -6,6 +6,7 @@
 #   loadtest/run.sh soak       ours for 10 minutes at half of peak: errors and RSS growth
 #   loadtest/run.sh startup    process start to /readyz 200, and idle RSS (file mode, 1,000 PodDefaults)
 #   loadtest/run.sh churn      cluster mode against the stand-in API server, 200 PodDefault events/s
+#   loadtest/run.sh telemetry  ours at peak with telemetry off and on (every span sampled, OTLP to a local sink)
 #
 # Results go to $LOADTEST_OUT/results (default /tmp/poddefaults-loadtest); each scenario ends with a table of
 # medians over RUNS runs. Every process it starts is stopped when it ends, also on Ctrl-C.
@@ -96,19 +97,34 @@ scenario_startup() {
   python3 "$HERE/lib/summarize.py" "$OUT/results/startup.jsonl"
 }
 
+scenario_telemetry() {
+  local run server load
+  rm -f "$OUT/results/telemetry.jsonl"
+  for ((run = 1; run <= RUNS; run++)); do
+    for server in ours traced; do
+      load=$(wait_for_quiet)
+      start_server "$server"
+      record telemetry "$server" "$run" "$load" "$(run_load "telemetry-$server-$run" "$DURATION")"
+      stop_server
+    done
+  done
+  echo "OTLP exports received in the last traced run: $(cat "$OUT/otlp-sink.json")"
+  python3 "$HERE/lib/summarize.py" "$OUT/results/telemetry.jsonl" --compare ours traced
+}
+
 scenario_churn() {
   source "$HERE/lib/churn.sh"
   churn_scenario
 }
 
 case ${1:-} in
-  compare | latency | soak | startup | churn)
+  compare | latency | soak | startup | churn | telemetry)
     ensure_tools
     prepare
     "scenario_$1"
     ;;
   *)
-    sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

@@ -4,24 +4,36 @@
 OURS_PORT=18443
 FLOOR_PORT=18444
 NGINX_PORT=18445
+OTLP_PORT=18446
 
 start_server() {
   case $1 in
     ours) start_ours "$OUT/corpus/poddefaults.json" ;;
+    traced) start_traced ;;
     floor) start_floor ;;
     nginx) start_nginx ;;
     *) echo "unknown server $1" >&2; return 2 ;;
   esac
 }
 
-start_ours() {
-  # Telemetry off: no OTLP endpoint. Extra runtime settings (DOTNET_gcServer...) pass through from the caller.
-  env -u OTEL_EXPORTER_OTLP_ENDPOINT taskset -c "$SERVER_CPUS" "$OUT/bin/poddefaults" serve --defaults "$1" \
+start_ours() { # DEFAULTS [OTLP_ENDPOINT]
+  # Telemetry off unless an endpoint is given; then every signal is exported and every admission sampled.
+  # Extra runtime settings (DOTNET_gcServer...) pass through from the caller.
+  local telemetry=(-u OTEL_EXPORTER_OTLP_ENDPOINT)
+  [[ -n ${2:-} ]] && telemetry=("OTEL_EXPORTER_OTLP_ENDPOINT=$2" OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf OTEL_TRACES_SAMPLER=always_on)
+  env "${telemetry[@]}" taskset -c "$SERVER_CPUS" "$OUT/bin/poddefaults" serve --defaults "$1" \
     --listen 127.0.0.1 --port "$OURS_PORT" --tls-cert "$OUT/tls/cert.pem" --tls-key "$OUT/tls/key.pem" \
     >"$OUT/ours.log" 2>&1 &
   SERVER_PID=$!
   SERVER_URL=https://127.0.0.1:$OURS_PORT/apply-poddefault
   wait_ready "$OURS_PORT"
+}
+
+start_traced() {
+  # The OTLP sink runs on the load generator's core, so the server's core pays only for producing telemetry.
+  taskset -c "$CLIENT_CPUS" python3 "$HERE/lib/otlp_sink.py" "$OTLP_PORT" "$OUT/otlp-sink.json" &
+  SINK_PID=$!
+  start_ours "$OUT/corpus/poddefaults.json" "http://127.0.0.1:$OTLP_PORT"
 }
 
 start_floor() {
@@ -58,8 +70,10 @@ wait_ready() {
 }
 
 stop_server() {
-  [[ -n ${SERVER_PID:-} ]] || return 0
-  kill -TERM "$SERVER_PID" 2>/dev/null || true
-  wait "$SERVER_PID" 2>/dev/null || true
-  SERVER_PID=
+  local pid
+  for pid in ${SERVER_PID:-} ${SINK_PID:-}; do
+    kill -TERM "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+  SERVER_PID= SINK_PID=
 }
