@@ -54,15 +54,6 @@ stop_standin() {
   STANDIN_PID=
 }
 
-start_ours_cluster() {
-  env -u OTEL_EXPORTER_OTLP_ENDPOINT taskset -c "$SERVER_CPUS" "$OUT/bin/poddefaults" serve --kubeconfig "$OUT/standin/kubeconfig" \
-    --listen 127.0.0.1 --port "$OURS_PORT" --tls-cert "$OUT/tls/cert.pem" --tls-key "$OUT/tls/key.pem" \
-    >"$OUT/ours-cluster.log" 2>&1 &
-  SERVER_PID=$!
-  SERVER_URL=https://127.0.0.1:$OURS_PORT/apply-poddefault
-  wait_ready "$OURS_PORT"
-}
-
 # A digest of the webhook's answer to one corpus review: it changes when the PodDefaults it applies change.
 answer_digest() {
   curl -sk -H 'content-type: application/json' --data-binary "@$OUT/corpus-standin/review-0-small.json" "$SERVER_URL" |
@@ -80,7 +71,7 @@ churn_scenario() {
       server="churn-$rate"
       load=$(wait_for_quiet)
       start_standin "$rate"
-      start_ours_cluster
+      start_ours --kubeconfig "$OUT/standin/kubeconfig"
       local before after
       before=$(answer_digest)
       record churn "$server" "$run" "$load" "$(run_load "churn-$rate-peak-$run" "$DURATION")"

@@ -8,7 +8,7 @@ OTLP_PORT=18446
 
 start_server() {
   case $1 in
-    ours) start_ours "$OUT/corpus/poddefaults.json" ;;
+    ours) start_ours --defaults "$OUT/corpus/poddefaults.json" ;;
     traced) start_traced ;;
     floor) start_floor ;;
     nginx) start_nginx ;;
@@ -16,12 +16,13 @@ start_server() {
   esac
 }
 
-start_ours() { # DEFAULTS [OTLP_ENDPOINT]
-  # Telemetry off unless an endpoint is given; then every signal is exported and every admission sampled.
+start_ours() { # SOURCE... (--defaults FILE or --kubeconfig FILE)
+  # Telemetry off unless OTLP_ENDPOINT is set; then every signal is exported and every admission sampled.
   # Extra runtime settings (DOTNET_gcServer...) pass through from the caller.
   local telemetry=(-u OTEL_EXPORTER_OTLP_ENDPOINT)
-  [[ -n ${2:-} ]] && telemetry=("OTEL_EXPORTER_OTLP_ENDPOINT=$2" OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf OTEL_TRACES_SAMPLER=always_on)
-  env "${telemetry[@]}" taskset -c "$SERVER_CPUS" "$OUT/bin/poddefaults" serve --defaults "$1" \
+  [[ -n ${OTLP_ENDPOINT:-} ]] &&
+    telemetry=("OTEL_EXPORTER_OTLP_ENDPOINT=$OTLP_ENDPOINT" OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf OTEL_TRACES_SAMPLER=always_on)
+  env "${telemetry[@]}" taskset -c "$SERVER_CPUS" "$OUT/bin/poddefaults" serve "$@" \
     --listen 127.0.0.1 --port "$OURS_PORT" --tls-cert "$OUT/tls/cert.pem" --tls-key "$OUT/tls/key.pem" \
     >"$OUT/ours.log" 2>&1 &
   SERVER_PID=$!
@@ -33,7 +34,7 @@ start_traced() {
   # The OTLP sink runs on the load generator's core, so the server's core pays only for producing telemetry.
   taskset -c "$CLIENT_CPUS" python3 "$HERE/lib/otlp_sink.py" "$OTLP_PORT" "$OUT/otlp-sink.json" &
   SINK_PID=$!
-  start_ours "$OUT/corpus/poddefaults.json" "http://127.0.0.1:$OTLP_PORT"
+  OTLP_ENDPOINT=http://127.0.0.1:$OTLP_PORT start_ours --defaults "$OUT/corpus/poddefaults.json"
 }
 
 start_floor() {
