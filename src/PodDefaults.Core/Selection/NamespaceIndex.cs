@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using PodDefaults.Core.Json;
 using PodDefaults.Core.Model;
 using PodDefaults.Core.Pods;
@@ -12,7 +11,7 @@ namespace PodDefaults.Core.Selection;
 /// </summary>
 public sealed class NamespaceIndex
 {
-    private readonly FrozenDictionary<string, LabelValues>.AlternateLookup<ReadOnlySpan<char>> byLabelKey;
+    private readonly Dictionary<string, LabelValues>.AlternateLookup<ReadOnlySpan<char>> byLabelKey;
     private readonly PodDefault[] alwaysChecked;
 
     public NamespaceIndex(string name, IEnumerable<PodDefault> podDefaults)
@@ -22,12 +21,24 @@ public sealed class NamespaceIndex
         Array.Sort(sorted, PodDefaultOrder.ByName);
         All = sorted;
 
-        byLabelKey = sorted
-            .Where(pd => pd.Selector.Selector is { MatchLabels.Count: > 0 })
-            .GroupBy(pd => pd.Selector.Selector!.MatchLabels[0].Key, StringComparer.Ordinal)
-            .ToFrozenDictionary(byKey => byKey.Key, byKey => new LabelValues(byKey), StringComparer.Ordinal)
-            .GetAlternateLookup<ReadOnlySpan<char>>();
-        alwaysChecked = sorted.Where(pd => pd.Selector.Selector is not { MatchLabels.Count: > 0 }).ToArray();
+        // Built with plain loops and dictionaries: a watch event rebuilds its namespace's index, and LINQ groupings
+        // and frozen dictionaries cost more to build than their faster lookups save for a handful of labels per pod.
+        var byKey = new Dictionary<string, LabelValues>(StringComparer.Ordinal);
+        var always = new List<PodDefault>();
+        foreach (var podDefault in sorted)
+        {
+            if (podDefault.Selector.Selector is not { MatchLabels.Count: > 0 } selector)
+            {
+                always.Add(podDefault);
+                continue;
+            }
+            var (key, value) = selector.MatchLabels[0];
+            if (!byKey.TryGetValue(key, out var values))
+                byKey.Add(key, values = new LabelValues());
+            values.File(value, podDefault);
+        }
+        byLabelKey = byKey.GetAlternateLookup<ReadOnlySpan<char>>();
+        alwaysChecked = [.. always];
     }
 
     public string Name { get; }
@@ -55,12 +66,20 @@ public sealed class NamespaceIndex
         }
     }
 
-    /// <summary>The PodDefaults filed under one label key, by value; the lookup is made once, not per pod.</summary>
-    private sealed class LabelValues(IEnumerable<PodDefault> podDefaults)
+    /// <summary>The PodDefaults filed under one label key, by value. Filled by the constructor only.</summary>
+    private sealed class LabelValues
     {
-        public FrozenDictionary<string, PodDefault[]>.AlternateLookup<ReadOnlySpan<char>> ByValue { get; } = podDefaults
-            .GroupBy(pd => pd.Selector.Selector!.MatchLabels[0].Value, StringComparer.Ordinal)
-            .ToFrozenDictionary(byValue => byValue.Key, byValue => byValue.ToArray(), StringComparer.Ordinal)
-            .GetAlternateLookup<ReadOnlySpan<char>>();
+        private readonly Dictionary<string, List<PodDefault>> byValue = new(StringComparer.Ordinal);
+
+        public LabelValues() => ByValue = byValue.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public Dictionary<string, List<PodDefault>>.AlternateLookup<ReadOnlySpan<char>> ByValue { get; }
+
+        public void File(string value, PodDefault podDefault)
+        {
+            if (!byValue.TryGetValue(value, out var filed))
+                byValue.Add(value, filed = []);
+            filed.Add(podDefault);
+        }
     }
 }
