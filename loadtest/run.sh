@@ -42,33 +42,31 @@ peak_rps() { # the median peak of ours from the compare scenario, unless PEAK_RP
   python3 "$HERE/lib/summarize.py" "$OUT/results/compare.jsonl" --peak ours
 }
 
-scenario_compare() {
-  local run server load
-  rm -f "$OUT/results/compare.jsonl"
+interleaved() { # SCENARIO RATE SERVER...   RATE empty: as fast as each server answers
+  # Interleaved, so that a change in the machine's state hits every server alike.
+  local scenario=$1 rate=$2 run server load
+  shift 2
+  rm -f "$OUT/results/$scenario.jsonl"
   for ((run = 1; run <= RUNS; run++)); do
-    # Interleaved, so that a change in the machine's state hits every server alike.
-    for server in ${SERVERS:-ours floor nginx}; do
+    for server in "$@"; do
       load=$(wait_for_quiet)
       start_server "$server"
-      record compare "$server" "$run" "$load" "$(run_load "compare-$server-$run" "$DURATION")"
+      record "$scenario" "$server" "$run" "$load" "$(run_load "$scenario-$server-$run" "$DURATION" "$rate")"
       stop_server
     done
   done
+}
+
+scenario_compare() {
+  # shellcheck disable=SC2086 # SERVERS is a list
+  interleaved compare "" ${SERVERS:-ours floor nginx}
   python3 "$HERE/lib/summarize.py" "$OUT/results/compare.jsonl"
 }
 
 scenario_latency() {
-  local run server load half
+  local half
   half=$(awk -v p="$(peak_rps)" 'BEGIN{printf "%d", p / 2}')
-  rm -f "$OUT/results/latency.jsonl"
-  for ((run = 1; run <= RUNS; run++)); do
-    for server in ours floor; do
-      load=$(wait_for_quiet)
-      start_server "$server"
-      record latency "$server" "$run" "$load" "$(run_load "latency-$server-$run" "$DURATION" "$half")"
-      stop_server
-    done
-  done
+  interleaved latency "$half" ours floor
   echo "rate: $half requests/s (half of our peak)"
   python3 "$HERE/lib/summarize.py" "$OUT/results/latency.jsonl"
 }
@@ -98,16 +96,7 @@ scenario_startup() {
 }
 
 scenario_telemetry() {
-  local run server load
-  rm -f "$OUT/results/telemetry.jsonl"
-  for ((run = 1; run <= RUNS; run++)); do
-    for server in ours traced; do
-      load=$(wait_for_quiet)
-      start_server "$server"
-      record telemetry "$server" "$run" "$load" "$(run_load "telemetry-$server-$run" "$DURATION")"
-      stop_server
-    done
-  done
+  interleaved telemetry "" ours traced
   echo "OTLP exports received in the last traced run: $(cat "$OUT/otlp-sink.json")"
   python3 "$HERE/lib/summarize.py" "$OUT/results/telemetry.jsonl" --compare ours traced
 }
