@@ -41,28 +41,19 @@ public sealed class PodDefaultSnapshot
     }
 
     /// <summary>This snapshot with one namespace's PodDefaults replaced (an empty list removes the namespace).</summary>
-    public PodDefaultSnapshot WithNamespace(string @namespace, IEnumerable<PodDefault> podDefaults)
-    {
-        var copy = new Dictionary<string, NamespaceIndex>(namespaces, StringComparer.Ordinal);
-        var count = Count - (namespaces.TryGetValue(@namespace, out var old) ? old.All.Count : 0);
-        var index = new NamespaceIndex(@namespace, LastByName(podDefaults));
-        if (index.All.Count == 0)
-            copy.Remove(@namespace);
-        else
-            copy[@namespace] = index;
-        return new PodDefaultSnapshot(copy, Generation + 1, count + index.All.Count);
-    }
+    public PodDefaultSnapshot WithNamespace(string @namespace, IEnumerable<PodDefault> podDefaults) =>
+        Replaced(@namespace, LastByName(podDefaults));
 
     /// <summary>This snapshot with one PodDefault added or replaced.</summary>
     public PodDefaultSnapshot With(PodDefault podDefault) =>
-        WithNamespace(podDefault.Namespace, [.. InNamespace(podDefault.Namespace).Where(pd => pd.Name != podDefault.Name), podDefault]);
+        Replaced(podDefault.Namespace, [.. InNamespace(podDefault.Namespace).Where(pd => pd.Name != podDefault.Name), podDefault]);
 
     /// <summary>This snapshot without the named PodDefault (the same snapshot when it is not there).</summary>
     public PodDefaultSnapshot Without(string @namespace, string name)
     {
         var current = InNamespace(@namespace);
         return current.Any(pd => pd.Name == name)
-            ? WithNamespace(@namespace, current.Where(pd => pd.Name != name))
+            ? Replaced(@namespace, current.Where(pd => pd.Name != name))
             : this;
     }
 
@@ -72,6 +63,19 @@ public sealed class PodDefaultSnapshot
     /// <summary>The namespace's index, looked up without allocating a string for the name.</summary>
     public NamespaceIndex? Find(ReadOnlySpan<char> @namespace) =>
         namespaces.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(@namespace, out var index) ? index : null;
+
+    /// <summary>One namespace replaced by PodDefaults whose names are already distinct (a watch event's path: no grouping).</summary>
+    private PodDefaultSnapshot Replaced(string @namespace, IEnumerable<PodDefault> distinctByName)
+    {
+        var copy = new Dictionary<string, NamespaceIndex>(namespaces, StringComparer.Ordinal);
+        var count = Count - (namespaces.TryGetValue(@namespace, out var old) ? old.All.Count : 0);
+        var index = new NamespaceIndex(@namespace, distinctByName);
+        if (index.All.Count == 0)
+            copy.Remove(@namespace);
+        else
+            copy[@namespace] = index;
+        return new PodDefaultSnapshot(copy, Generation + 1, count + index.All.Count);
+    }
 
     private static IEnumerable<PodDefault> LastByName(IEnumerable<PodDefault> podDefaults) =>
         podDefaults.GroupBy(pd => pd.Name, StringComparer.Ordinal).Select(byName => byName.Last());
