@@ -11,7 +11,7 @@ namespace PodDefaults.Core.Admission;
 /// </summary>
 public static class AdmissionReviewReader
 {
-    private static readonly JsonReaderOptions Options = new() { MaxDepth = 256 };
+    private static readonly JsonReaderOptions Options = JsonLimits.ReaderOptions;
 
     /// <exception cref="AdmissionReviewFormatException">The body is not an AdmissionReview; the reason says why.</exception>
     public static void Read(ReadOnlySpan<byte> body, AdmissionRequest request)

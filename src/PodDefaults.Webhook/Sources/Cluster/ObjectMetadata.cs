@@ -20,7 +20,23 @@ public static class ObjectMetadata
         && metadata.ValueKind == JsonValueKind.Object
         && metadata.TryGetProperty(member, out var value)
         && value.ValueKind == JsonValueKind.String
-        && value.GetString() is { Length: > 0 } text
+        && TryGetString(value) is { Length: > 0 } text
             ? text
             : null;
+
+    /// <summary>
+    /// The string, or null when it cannot be one: JSON admits an escaped lone surrogate (<c>"\ud800"</c>), which
+    /// <see cref="JsonElement.GetString"/> refuses with an exception. Naming an object for a log must not throw.
+    /// </summary>
+    private static string? TryGetString(JsonElement value)
+    {
+        try
+        {
+            return value.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
 }
