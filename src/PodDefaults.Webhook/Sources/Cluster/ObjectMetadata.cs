@@ -14,28 +14,23 @@ public static class ObjectMetadata
     /// <summary><c>namespace/name</c> for logs, with placeholders for what is missing.</summary>
     public static string Describe(JsonElement obj) => $"{Namespace(obj) ?? "(no namespace)"}/{Name(obj) ?? "(no name)"}";
 
-    private static string? Member(JsonElement obj, string member) =>
-        obj.ValueKind == JsonValueKind.Object
-        && obj.TryGetProperty("metadata", out var metadata)
-        && metadata.ValueKind == JsonValueKind.Object
-        && metadata.TryGetProperty(member, out var value)
-        && value.ValueKind == JsonValueKind.String
-        && TryGetString(value) is { Length: > 0 } text
-            ? text
-            : null;
-
-    /// <summary>
-    /// The string, or null when it cannot be one: JSON admits an escaped lone surrogate (<c>"\ud800"</c>), which
-    /// <see cref="JsonElement.GetString"/> refuses with an exception. Naming an object for a log must not throw.
-    /// </summary>
-    private static string? TryGetString(JsonElement value)
+    private static string? Member(JsonElement obj, string member)
     {
         try
         {
-            return value.GetString();
+            return obj.ValueKind == JsonValueKind.Object
+                && obj.TryGetProperty("metadata", out var metadata)
+                && metadata.ValueKind == JsonValueKind.Object
+                && metadata.TryGetProperty(member, out var value)
+                && value.ValueKind == JsonValueKind.String
+                && value.GetString() is { Length: > 0 } text
+                    ? text
+                    : null;
         }
         catch (InvalidOperationException)
         {
+            // JSON admits an escaped lone surrogate ("\ud800") in a name or a value, and the lookup or GetString
+            // refuses it with an exception. Naming an object for a log must not throw: it just has no name.
             return null;
         }
     }

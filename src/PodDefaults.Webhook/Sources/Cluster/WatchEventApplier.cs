@@ -31,7 +31,22 @@ internal sealed class WatchEventApplier(
             return resourceVersion;
         }
 
-        var (type, obj) = (line.Event.Type, line.Event.Object);
+        try
+        {
+            return ApplyEvent(line.Event, resourceVersion);
+        }
+        catch (Exception e) when (e is not KubernetesApiException)
+        {
+            // Whatever else one event raises costs that event only: the watch and later events go on.
+            counters.CountSkipped();
+            ClusterSourceLog.SkippedLine(logger, SkipReason.Of(e));
+            return resourceVersion;
+        }
+    }
+
+    private string ApplyEvent(WatchEvent watchEvent, string resourceVersion)
+    {
+        var (type, obj) = (watchEvent.Type, watchEvent.Object);
         if (type == WatchEventType.Error)
             throw KubernetesApiException.FromStatus(obj, "watch");
 
