@@ -10,7 +10,7 @@ public static class WireJson
     public const string ApiVersion = "kubeflow.org/v1alpha1";
 
     public static byte[] EventLine(string type, JsonNode obj) =>
-        Encoding.UTF8.GetBytes(new JsonObject { ["type"] = type, ["object"] = obj.DeepClone() }.ToJsonString() + "\n");
+        Encoding.UTF8.GetBytes(new JsonObject { ["type"] = type, ["object"] = obj.DeepClone() }.ToJsonString(Options) + "\n");
 
     public static byte[] BookmarkLine(long resourceVersion) => EventLine("BOOKMARK", new JsonObject
     {
@@ -48,5 +48,8 @@ public static class WireJson
 
     public static JsonObject Parse(string json) => JsonNode.Parse(json)!.AsObject();
 
-    public static string Serialize(JsonNode node) => node.ToJsonString(new JsonSerializerOptions { WriteIndented = false });
+    public static string Serialize(JsonNode node) => node.ToJsonString(Options);
+
+    /// <summary>Any depth, as the real API server writes whatever it stored (the webhook must cope with depth, not the stand-in).</summary>
+    private static readonly JsonSerializerOptions Options = new() { WriteIndented = false, MaxDepth = 10_000 };
 }

@@ -11,7 +11,7 @@ namespace PodDefaults.Core.Admission;
 /// </summary>
 public static class AdmissionReviewReader
 {
-    private static readonly JsonReaderOptions Options = new() { MaxDepth = 256 };
+    private static readonly JsonReaderOptions Options = JsonLimits.ReaderOptions;
 
     /// <exception cref="AdmissionReviewFormatException">The body is not an AdmissionReview; the reason says why.</exception>
     public static void Read(ReadOnlySpan<byte> body, AdmissionRequest request)
@@ -48,22 +48,26 @@ public static class AdmissionReviewReader
     private static void Read(ReadOnlySpan<byte> body, AdmissionRequest request, bool readPod, ref ReadState state)
     {
         var reader = new Utf8JsonReader(body, Options);
+        var seen = 0;
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
             throw new JsonException("the body is not a JSON object");
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("apiVersion"u8))
             {
+                Once(ref seen, 1, "apiVersion");
                 ReadValue(ref reader);
                 state.ApiVersion = String(ref reader, "apiVersion");
             }
             else if (reader.ValueTextEquals("kind"u8))
             {
+                Once(ref seen, 2, "kind");
                 ReadValue(ref reader);
                 state.Kind = String(ref reader, "kind");
             }
             else if (reader.ValueTextEquals("request"u8))
             {
+                Once(ref seen, 4, "request");
                 ReadValue(ref reader);
                 state.HasRequest = IsObject(ref reader, "request");
                 if (state.HasRequest)
@@ -82,46 +86,54 @@ public static class AdmissionReviewReader
 
     private static void ReadRequest(ref Utf8JsonReader reader, ReadOnlySpan<byte> body, AdmissionRequest request, bool readPod, ref ReadState state)
     {
+        var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("uid"u8))
             {
+                Once(ref seen, 1, "request.uid");
                 ReadValue(ref reader);
                 request.Uid = String(ref reader, "request.uid");
             }
             else if (reader.ValueTextEquals("operation"u8))
             {
+                Once(ref seen, 2, "request.operation");
                 ReadValue(ref reader);
                 request.Operation = String(ref reader, "request.operation");
             }
             else if (reader.ValueTextEquals("namespace"u8))
             {
+                Once(ref seen, 4, "request.namespace");
                 ReadValue(ref reader);
                 request.Namespace = String(ref reader, "request.namespace");
             }
             else if (reader.ValueTextEquals("name"u8))
             {
+                Once(ref seen, 8, "request.name");
                 ReadValue(ref reader);
                 request.Name = String(ref reader, "request.name");
             }
             else if (reader.ValueTextEquals("subResource"u8))
             {
+                Once(ref seen, 16, "request.subResource");
                 ReadValue(ref reader);
                 request.SubResource = String(ref reader, "request.subResource");
             }
             else if (reader.ValueTextEquals("resource"u8))
             {
+                Once(ref seen, 32, "request.resource");
                 ReadValue(ref reader);
                 ReadResource(ref reader, request);
             }
             else if (reader.ValueTextEquals("object"u8))
             {
+                Once(ref seen, 64, "request.object");
                 ReadValue(ref reader);
                 request.HasObject = reader.TokenType != JsonTokenType.Null;
                 if (readPod && !request.IsKnownNotPodCreate(body))
                 {
                     state.InObject = true;
-                    PodShapeReader.Read(ref reader, request.Pod);
+                    PodShapeReader.Read(ref reader, body, request.Pod);
                     state.InObject = false;
                 }
                 else
@@ -141,20 +153,24 @@ public static class AdmissionReviewReader
     {
         if (!IsObject(ref reader, "request.resource"))
             return;
+        var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("group"u8))
             {
+                Once(ref seen, 1, "request.resource.group");
                 ReadValue(ref reader);
                 request.ResourceGroup = String(ref reader, "request.resource.group");
             }
             else if (reader.ValueTextEquals("version"u8))
             {
+                Once(ref seen, 2, "request.resource.version");
                 ReadValue(ref reader);
                 request.ResourceVersion = String(ref reader, "request.resource.version");
             }
             else if (reader.ValueTextEquals("resource"u8))
             {
+                Once(ref seen, 4, "request.resource.resource");
                 ReadValue(ref reader);
                 request.Resource = String(ref reader, "request.resource.resource");
             }

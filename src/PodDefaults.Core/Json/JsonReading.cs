@@ -12,6 +12,18 @@ internal static class JsonReading
             throw new JsonException("unexpected end of JSON");
     }
 
+    /// <summary>
+    /// Marks a member as read (one bit per member the reader knows); a second member of the same name is an error.
+    /// The API server never sends one, and a reader that took the first where the API server took the last
+    /// would decide on a different object (SEMANTICS.md section 2).
+    /// </summary>
+    public static void Once(ref int seen, int member, string path)
+    {
+        if ((seen & member) != 0)
+            throw new JsonException($"{path}: the member appears twice");
+        seen |= member;
+    }
+
     /// <summary>Whether the reader is on an object; <c>null</c> counts as absent, anything else is an error.</summary>
     public static bool IsObject(ref Utf8JsonReader reader, string path) => reader.TokenType switch
     {

@@ -16,7 +16,7 @@ public static class JsonSatisfies
 {
     public static bool Satisfies(ReadOnlySpan<byte> existingJson, JsonElement wanted)
     {
-        var reader = new Utf8JsonReader(existingJson, new JsonReaderOptions { MaxDepth = 256 });
+        var reader = new Utf8JsonReader(existingJson, JsonLimits.ReaderOptions);
         return reader.Read() && Satisfies(ref reader, wanted);
     }
 

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
+using PodDefaults.Core.Json;
 
 namespace PodDefaults.Core.Merge;
 
@@ -29,7 +30,7 @@ public static class ValueDescription
     private static string DescribeEnvVar(ReadOnlySpan<byte> json)
     {
         // The pod's item may nest as deep as the request reader allows, past JsonDocument's default of 64.
-        using var document = JsonDocument.Parse(json.ToArray(), new JsonDocumentOptions { MaxDepth = 256 });
+        using var document = JsonDocument.Parse(json.ToArray(), JsonLimits.DocumentOptions);
         var env = document.RootElement;
         if (env.TryGetProperty("valueFrom", out var valueFrom) && valueFrom.ValueKind != JsonValueKind.Null)
             return "a valueFrom reference";

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
+using PodDefaults.Core.Json;
 using static PodDefaults.Core.Model.PodDefaultSpecFields;
 
 namespace PodDefaults.Core.Model;
@@ -21,6 +22,8 @@ public static class PodDefaultParser
     {
         if (obj.ValueKind != JsonValueKind.Object)
             throw new PodDefaultFormatException("", "expected an object");
+        if (JsonDepth.Exceeds(obj, JsonLimits.MaxDepth))
+            throw new PodDefaultFormatException("", $"objects and arrays nest deeper than {JsonLimits.MaxDepth} levels");
         if (obj.TryGetProperty("kind", out var kind) && kind.ValueKind == JsonValueKind.String && kind.GetString() != Kind)
             throw new PodDefaultFormatException("/kind", $"expected {Kind}, found \"{kind.GetString()}\"");
         if (!obj.TryGetProperty("metadata", out var metadata) || metadata.ValueKind != JsonValueKind.Object)

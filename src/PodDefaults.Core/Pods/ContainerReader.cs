@@ -6,46 +6,54 @@ namespace PodDefaults.Core.Pods;
 /// <summary>Reads one container of <c>spec.containers</c>.</summary>
 internal static class ContainerReader
 {
-    public static void Read(ref Utf8JsonReader reader, ContainerShape container)
+    public static void Read(ref Utf8JsonReader reader, ReadOnlySpan<byte> body, ContainerShape container)
     {
+        var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("name"u8))
             {
+                Once(ref seen, 1, "request.object.spec.containers[].name");
                 ReadValue(ref reader);
                 container.Name = String(ref reader, "request.object.spec.containers[].name");
             }
             else if (reader.ValueTextEquals("env"u8))
             {
+                Once(ref seen, 2, "request.object.spec.containers[].env");
                 ReadValue(ref reader);
                 ShapeReading.ReadList(ref reader, container.Env, "name"u8, "request.object.spec.containers[].env");
             }
             else if (reader.ValueTextEquals("envFrom"u8))
             {
+                Once(ref seen, 4, "request.object.spec.containers[].envFrom");
                 ReadValue(ref reader);
                 ShapeReading.ReadList(ref reader, container.EnvFrom, default, "request.object.spec.containers[].envFrom");
             }
             else if (reader.ValueTextEquals("volumeMounts"u8))
             {
+                Once(ref seen, 8, "request.object.spec.containers[].volumeMounts");
                 ReadValue(ref reader);
                 ShapeReading.ReadList(ref reader, container.VolumeMounts, "mountPath"u8, "request.object.spec.containers[].volumeMounts");
             }
             else if (reader.ValueTextEquals("command"u8))
             {
+                Once(ref seen, 16, "request.object.spec.containers[].command");
                 ReadValue(ref reader);
                 container.HasCommand = reader.TokenType != JsonTokenType.Null;
                 reader.Skip();
             }
             else if (reader.ValueTextEquals("args"u8))
             {
+                Once(ref seen, 32, "request.object.spec.containers[].args");
                 ReadValue(ref reader);
                 container.HasArgs = reader.TokenType != JsonTokenType.Null;
                 reader.Skip();
             }
             else if (reader.ValueTextEquals("resources"u8))
             {
+                Once(ref seen, 64, "request.object.spec.containers[].resources");
                 ReadValue(ref reader);
-                ReadResources(ref reader, container);
+                ReadResources(ref reader, body, container);
             }
             else
             {
@@ -55,22 +63,25 @@ internal static class ContainerReader
         }
     }
 
-    private static void ReadResources(ref Utf8JsonReader reader, ContainerShape container)
+    private static void ReadResources(ref Utf8JsonReader reader, ReadOnlySpan<byte> body, ContainerShape container)
     {
         container.HasResources = IsObject(ref reader, "request.object.spec.containers[].resources");
         if (!container.HasResources)
             return;
+        var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("limits"u8))
             {
+                Once(ref seen, 1, "request.object.spec.containers[].resources.limits");
                 ReadValue(ref reader);
-                ShapeReading.ReadMap(ref reader, container.Limits, "request.object.spec.containers[].resources.limits");
+                ShapeReading.ReadMap(ref reader, body, container.Limits, "request.object.spec.containers[].resources.limits");
             }
             else if (reader.ValueTextEquals("requests"u8))
             {
+                Once(ref seen, 2, "request.object.spec.containers[].resources.requests");
                 ReadValue(ref reader);
-                ShapeReading.ReadMap(ref reader, container.Requests, "request.object.spec.containers[].resources.requests");
+                ShapeReading.ReadMap(ref reader, body, container.Requests, "request.object.spec.containers[].resources.requests");
             }
             else
             {

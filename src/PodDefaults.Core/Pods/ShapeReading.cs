@@ -8,7 +8,7 @@ namespace PodDefaults.Core.Pods;
 internal static class ShapeReading
 {
     /// <summary>A JSON object: one entry per member, keyed by the member name.</summary>
-    public static void ReadMap(ref Utf8JsonReader reader, JsonEntries into, string path)
+    public static void ReadMap(ref Utf8JsonReader reader, ReadOnlySpan<byte> body, JsonEntries into, string path)
     {
         into.Present = IsObject(ref reader, path);
         if (!into.Present)
@@ -16,6 +16,8 @@ internal static class ShapeReading
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var key = JsonString.At(ref reader);
+            if (into.ContainsKey(body, key))
+                throw new JsonException($"{path}: a member name appears twice");
             ReadValue(ref reader);
             // Label and annotation values are read as text later (selection, the LimitRanger annotation).
             if (reader.TokenType == JsonTokenType.String && reader.ValueIsEscaped && !JsonEscapes.IsValid(reader.ValueSpan))
@@ -46,9 +48,12 @@ internal static class ShapeReading
         if (reader.TokenType != JsonTokenType.StartObject)
             throw new JsonException($"{path}: expected a list of objects, found {Describe(reader.TokenType)}");
         var key = JsonString.None;
+        var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var isKey = reader.ValueTextEquals(keyMember);
+            if (isKey)
+                Once(ref seen, 1, path); // the key decides which item a PodDefault's item meets
             ReadValue(ref reader);
             if (isKey && reader.TokenType == JsonTokenType.String)
                 key = JsonString.At(ref reader);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Numerics;
 
 namespace PodDefaults.Core.Quantities;
 
@@ -7,28 +8,48 @@ namespace PodDefaults.Core.Quantities;
 /// <c>1000m</c> and <c>2Gi</c> equals <c>2048Mi</c>.
 /// </summary>
 /// <remarks>
-/// <see cref="decimal"/> holds every quantity a pod realistically carries exactly (up to 28 digits: past an
-/// exbibyte); larger or finer ones fall back to <see cref="double"/>, as an approximation the comparison says so.
+/// The value is held exactly as <c>coefficient × 10^exponent</c>, the coefficient an integer without trailing
+/// zeros, so equal values have one representation and no input overflows: the CRD's pattern accepts exponents
+/// such as <c>1e-2147483648</c>, which a tenant can write. The text is capped at <see cref="MaxLength"/>
+/// characters, which bounds the coefficient (and the cost of comparing) whatever the input.
 /// </remarks>
 public readonly struct Quantity : IComparable<Quantity>, IEquatable<Quantity>
 {
-    private readonly decimal exact;
-    private readonly double approximate;
-    private readonly bool isExact;
+    /// <summary>The longest quantity text accepted; Kubernetes' own quantities are far shorter.</summary>
+    public const int MaxLength = 64;
 
-    private Quantity(decimal exact)
+    /// <summary>
+    /// More than the digits any coefficient can have (64 text digits times 2^60 is under 10^83): when two
+    /// exponents differ by more, the larger exponent has the larger magnitude.
+    /// </summary>
+    private const long MagnitudeGap = 100;
+
+    private readonly BigInteger coefficient;
+    private readonly long exponent;
+
+    private Quantity(BigInteger coefficient, long exponent)
     {
-        this.exact = exact;
-        approximate = (double)exact;
-        isExact = true;
+        if (coefficient.IsZero)
+            exponent = 0;
+        else
+        {
+            while (true)
+            {
+                var quotient = BigInteger.DivRem(coefficient, 10, out var remainder);
+                if (!remainder.IsZero)
+                    break;
+                coefficient = quotient;
+                exponent++;
+            }
+        }
+        this.coefficient = coefficient;
+        this.exponent = exponent;
     }
-
-    private Quantity(double approximate) => this.approximate = approximate;
 
     public static bool TryParse(ReadOnlySpan<byte> utf8, out Quantity quantity)
     {
         quantity = default;
-        if (utf8.IsEmpty || utf8.Length > 64)
+        if (utf8.IsEmpty || utf8.Length > MaxLength)
             return false;
         Span<char> text = stackalloc char[utf8.Length];
         for (var i = 0; i < utf8.Length; i++)
@@ -43,32 +64,37 @@ public readonly struct Quantity : IComparable<Quantity>, IEquatable<Quantity>
     public static bool TryParse(ReadOnlySpan<char> text, out Quantity quantity)
     {
         quantity = default;
+        if (text.IsEmpty || text.Length > MaxLength)
+            return false;
         var numberLength = NumberPrefixLength(text);
         if (numberLength == 0)
             return false;
-        var number = text[..numberLength];
         if (!QuantitySuffix.TryParse(text[numberLength..], out var suffix))
             return false;
-        if (suffix.IsDecimalExponent && number.ContainsAny('e', 'E'))
-            return false;
 
-        const NumberStyles style = NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint;
-        if (!decimal.TryParse(number, style, CultureInfo.InvariantCulture, out var mantissa))
+        var number = text[..numberLength];
+        var negative = number[0] == '-';
+        if (number[0] is '+' or '-')
+            number = number[1..];
+        Span<char> digits = stackalloc char[number.Length];
+        var digitCount = 0;
+        var fractionDigits = 0;
+        var inFraction = false;
+        foreach (var c in number)
         {
-            // The digits are valid (checked above), so decimal failed on their size: approximate them.
-            if (!double.TryParse(number, style, CultureInfo.InvariantCulture, out var large))
-                return false;
-            quantity = new Quantity(suffix.Apply(large));
-            return true;
+            if (c == '.')
+            {
+                inFraction = true;
+                continue;
+            }
+            digits[digitCount++] = c;
+            if (inFraction)
+                fractionDigits++;
         }
-        try
-        {
-            quantity = new Quantity(suffix.Apply(mantissa));
-        }
-        catch (OverflowException)
-        {
-            quantity = new Quantity(suffix.Apply((double)mantissa));
-        }
+        var coefficient = BigInteger.Parse(digits[..digitCount], NumberStyles.None, CultureInfo.InvariantCulture);
+        if (negative)
+            coefficient = -coefficient;
+        quantity = new Quantity(coefficient << suffix.Base2Exponent, (long)suffix.Base10Exponent - fractionDigits);
         return true;
     }
 
@@ -93,16 +119,40 @@ public readonly struct Quantity : IComparable<Quantity>, IEquatable<Quantity>
         return digits == 0 ? 0 : at;
     }
 
-    public int CompareTo(Quantity other) =>
-        isExact && other.isExact ? exact.CompareTo(other.exact) : approximate.CompareTo(other.approximate);
+    public int CompareTo(Quantity other)
+    {
+        var sign = coefficient.Sign;
+        if (sign != other.coefficient.Sign)
+            return sign.CompareTo(other.coefficient.Sign);
+        if (sign == 0)
+            return 0;
+        return sign * CompareMagnitude(this, other);
+    }
 
-    public bool Equals(Quantity other) => CompareTo(other) == 0;
+    private static int CompareMagnitude(Quantity a, Quantity b)
+    {
+        var gap = a.exponent - b.exponent; // both exponents are bounded far below long's range: no overflow
+        if (gap > MagnitudeGap)
+            return 1;
+        if (gap < -MagnitudeGap)
+            return -1;
+        var left = BigInteger.Abs(a.coefficient);
+        var right = BigInteger.Abs(b.coefficient);
+        if (gap > 0)
+            left *= BigInteger.Pow(10, (int)gap);
+        else if (gap < 0)
+            right *= BigInteger.Pow(10, (int)-gap);
+        return left.CompareTo(right);
+    }
+
+    public bool Equals(Quantity other) => exponent == other.exponent && coefficient == other.coefficient;
 
     public override bool Equals(object? obj) => obj is Quantity other && Equals(other);
 
-    public override int GetHashCode() => approximate.GetHashCode();
+    public override int GetHashCode() => HashCode.Combine(coefficient, exponent);
 
-    public override string ToString() => isExact ? exact.ToString(CultureInfo.InvariantCulture) : approximate.ToString(CultureInfo.InvariantCulture);
+    public override string ToString() =>
+        exponent == 0 ? coefficient.ToString(CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"{coefficient}e{exponent}");
 
     public static bool operator ==(Quantity a, Quantity b) => a.Equals(b);
     public static bool operator !=(Quantity a, Quantity b) => !a.Equals(b);

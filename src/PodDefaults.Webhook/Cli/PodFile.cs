@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PodDefaults.Core.Admission;
+using PodDefaults.Core.Json;
 using PodDefaults.Webhook.Sources.Files;
 
 namespace PodDefaults.Webhook.Cli;
@@ -14,7 +15,7 @@ internal sealed class PodFile
 {
     public const string StdinPath = "-";
 
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = YamlLimits.MaxDepth + 1 };
+    private static readonly JsonDocumentOptions DocumentOptions = JsonLimits.DocumentOptions;
 
     private PodFile(string name, JsonObject pod, YamlLineMap lines)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PodDefaults.Core.Json;
 
 namespace PodDefaults.Webhook.Cli;
 
@@ -13,6 +14,7 @@ internal static class ResponsePatch
         using var review = JsonDocument.ParseValue(ref reader);
         if (!review.RootElement.GetProperty("response").TryGetProperty("patch", out var patch))
             return [];
-        return JsonNode.Parse(patch.GetBytesFromBase64())!.AsArray();
+        // A patch value is a PodDefault's subtree, so the one limit of every reader covers it.
+        return JsonNode.Parse(patch.GetBytesFromBase64(), nodeOptions: null, JsonLimits.DocumentOptions)!.AsArray();
     }
 }

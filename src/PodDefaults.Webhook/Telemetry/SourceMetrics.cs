@@ -16,5 +16,6 @@ internal static class SourceMetrics
         meter.CreateObservableCounter(Metrics.Relists, () => counters.Relists, "{list}", "LISTs after the first: the watch's resourceVersion expired (410)");
         meter.CreateObservableCounter(Metrics.WatchRestarts, () => counters.WatchRestarts, "{watch}", "Watches opened again after one ended, dropped or hung");
         meter.CreateObservableCounter(Metrics.SourceFailures, () => counters.Failures, "{failure}", "LISTs and WATCHes that failed and were retried after a backoff");
+        meter.CreateObservableCounter(Metrics.SourceSkipped, () => counters.Skipped, "{object}", "Listed or watched objects and watch lines skipped because they could not be read or applied (each logged)");
     }
 }

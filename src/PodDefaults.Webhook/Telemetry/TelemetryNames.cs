@@ -61,5 +61,6 @@ public static class TelemetryNames
         public const string Relists = "poddefaults.source.relists";
         public const string WatchRestarts = "poddefaults.source.watch_restarts";
         public const string SourceFailures = "poddefaults.source.failures";
+        public const string SourceSkipped = "poddefaults.source.skipped";
     }
 }

@@ -26,6 +26,7 @@ public static class TelemetryRegistration
         builder.Logging.Configure(logging => logging.ActivityTrackingOptions =
             ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
         builder.Logging.AddWebhookLogLevels();
+        builder.Logging.AddKestrelLogRateLimit();
         if (!OtlpEndpoints.AreConfigured(builder.Configuration))
             return builder;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Security;
+using System.Security.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -13,6 +14,12 @@ namespace PodDefaults.Webhook.Tls;
 public static partial class KestrelTlsExtensions
 {
     public const int DefaultPort = 4443;
+
+    /// <summary>
+    /// TLS 1.2 and 1.3 only, set here rather than left to the system's OpenSSL policy: a permissive
+    /// <c>OPENSSL_CONF</c> would otherwise let a client negotiate TLS 1.0.
+    /// </summary>
+    internal const SslProtocols Protocols = SslProtocols.Tls12 | SslProtocols.Tls13;
 
     /// <summary>
     /// Listens on <paramref name="address"/> (default 0.0.0.0) and <paramref name="port"/> (0 picks
@@ -44,16 +51,20 @@ public static partial class KestrelTlsExtensions
                 // listen.Protocols because these options leave it unset.
                 listen.UseHttps(new TlsHandshakeCallbackOptions
                 {
-                    OnConnection = _ => ValueTask.FromResult(new SslServerAuthenticationOptions
-                    {
-                        ServerCertificateContext = current().Context,
-                    }),
+                    OnConnection = _ => ValueTask.FromResult(HandshakeOptions(current())),
                 });
             });
         });
 
         return builder;
     }
+
+    /// <summary>What each connection's handshake offers: the current certificate, over <see cref="Protocols"/> only.</summary>
+    internal static SslServerAuthenticationOptions HandshakeOptions(ServerCertificate certificate) => new()
+    {
+        ServerCertificateContext = certificate.Context,
+        EnabledSslProtocols = Protocols,
+    };
 
     private static Func<ServerCertificate> CertificateSource(IServiceProvider services, TlsOptions tls)
     {

@@ -34,7 +34,7 @@ public sealed class ClusterPodDefaultSource : IPodDefaultSource
         (this.holder, this.status, this.logger, this.time) = (holder, status, logger, time);
         lister = new PodDefaultLister(connection, options, time, logger);
         watch = new PodDefaultWatch(connection, options, time);
-        applier = new WatchEventApplier(holder, Publish, status, Counters, logger);
+        applier = new WatchEventApplier(holder, Publish, status, Counters, logger, options.ParsePodDefault);
         backoff = new Backoff(options.InitialBackoff, options.MaxBackoff);
     }
 
@@ -122,14 +122,20 @@ public sealed class ClusterPodDefaultSource : IPodDefaultSource
     private async Task<int> ListAsync(bool first, CancellationToken stopping)
     {
         var list = await lister.ListAsync(stopping).ConfigureAwait(false);
+        var skipped = list.Skipped;
+        var snapshot = ListSnapshot.Build(holder.Current, list.Items, (podDefault, failure) =>
+        {
+            skipped++;
+            ClusterSourceLog.SkippedPodDefault(logger, $"{podDefault.Namespace}/{podDefault.Name}", podDefault.ResourceVersion, SkipReason.Of(failure));
+        });
         // One swap from the old state to the new: never empty in between, never half of each.
-        Publish(holder.Current.ReplaceAll(list.Items));
+        Publish(snapshot);
         Volatile.Write(ref resourceVersion, list.ResourceVersion);
         status.MarkInSync();
         backoff.Reset();
-        Counters.CountList(first);
-        ClusterSourceLog.Listed(logger, list.Items.Count, list.ResourceVersion, list.Skipped, holder.Current.Generation);
-        return list.Items.Count;
+        Counters.CountList(first, skipped);
+        ClusterSourceLog.Listed(logger, snapshot.Count, list.ResourceVersion, skipped, holder.Current.Generation);
+        return snapshot.Count;
     }
 
     private async Task RetryAfterAsync(string operation, Exception failure, CancellationToken stopping)

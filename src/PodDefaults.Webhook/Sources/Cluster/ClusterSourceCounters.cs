@@ -11,6 +11,7 @@ public sealed class ClusterSourceCounters
     private long watchRestarts;
     private long eventsApplied;
     private long eventsSkipped;
+    private long listItemsSkipped;
     private long failures;
 
     /// <summary>Complete LISTs, the first one included.</summary>
@@ -28,12 +29,19 @@ public sealed class ClusterSourceCounters
     /// <summary>Malformed watch lines and objects that are not usable PodDefaults.</summary>
     public long EventsSkipped => Interlocked.Read(ref eventsSkipped);
 
+    /// <summary>Listed objects left out of the snapshot because they are not usable PodDefaults (each was logged).</summary>
+    public long ListItemsSkipped => Interlocked.Read(ref listItemsSkipped);
+
+    /// <summary>Everything skipped, listed or watched: what an operator alerts on.</summary>
+    public long Skipped => EventsSkipped + ListItemsSkipped;
+
     /// <summary>Requests that failed and were retried after a backoff (unreachable, 5xx, hung, dropped).</summary>
     public long Failures => Interlocked.Read(ref failures);
 
-    internal void CountList(bool first)
+    internal void CountList(bool first, int skipped)
     {
         Interlocked.Increment(ref lists);
+        Interlocked.Add(ref listItemsSkipped, skipped);
         if (!first)
             Interlocked.Increment(ref relists);
     }

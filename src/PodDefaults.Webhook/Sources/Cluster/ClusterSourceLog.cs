@@ -35,4 +35,8 @@ internal static partial class ClusterSourceLog
     [LoggerMessage(EventId = 8, Level = LogLevel.Debug,
         Message = "Watch ended after {Events} lines; resuming from resourceVersion {ResourceVersion} in {Delay}")]
     public static partial void WatchEnded(ILogger logger, int events, string resourceVersion, TimeSpan delay);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Error,
+        Message = "Could not remove PodDefault {Object} from the snapshot ({Reason}); keeping the last good snapshot")]
+    public static partial void SnapshotKept(ILogger logger, string @object, string reason);
 }

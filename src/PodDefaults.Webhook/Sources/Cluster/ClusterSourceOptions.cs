@@ -1,3 +1,6 @@
+using System.Text.Json;
+using PodDefaults.Core.Model;
+
 namespace PodDefaults.Webhook.Sources.Cluster;
 
 /// <summary>Timings and sizes of the cluster source. The defaults suit a real API server; tests shorten them.</summary>
@@ -28,4 +31,10 @@ public sealed record ClusterSourceOptions
 
     /// <summary>Largest watch event line accepted; a longer one is treated as a broken stream and the watch resumed.</summary>
     public int MaxEventBytes { get; init; } = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// Turns one listed or watched object into a PodDefault. Always <see cref="PodDefaultParser.Parse"/>; tests
+    /// put a throwing one here to show that any failure on one object only skips that object.
+    /// </summary>
+    internal Func<JsonElement, PodDefault> ParsePodDefault { get; init; } = static obj => PodDefaultParser.Parse(obj);
 }

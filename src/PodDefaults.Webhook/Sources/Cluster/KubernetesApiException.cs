@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PodDefaults.Core.Json;
 
 namespace PodDefaults.Webhook.Sources.Cluster;
 
@@ -54,7 +55,7 @@ public sealed class KubernetesApiException(int code, string? reason, string mess
         status = default;
         try
         {
-            var reader = new Utf8JsonReader(body);
+            var reader = new Utf8JsonReader(body, JsonLimits.ReaderOptions);
             status = JsonElement.ParseValue(ref reader);
             return status.ValueKind == JsonValueKind.Object;
         }

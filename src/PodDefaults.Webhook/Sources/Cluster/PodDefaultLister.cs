@@ -35,7 +35,7 @@ public sealed class PodDefaultLister(KubernetesConnection connection, ClusterSou
 
             foreach (var item in page.Items)
             {
-                if (TryParse(item) is { } podDefault)
+                if (TryRead(item) is { } podDefault)
                     items.Add(podDefault);
                 else
                     skipped++;
@@ -47,15 +47,17 @@ public sealed class PodDefaultLister(KubernetesConnection connection, ClusterSou
         }
     }
 
-    private PodDefault? TryParse(JsonElement item)
+    /// <summary>The item as a PodDefault, or null (logged) when it cannot be read, for whatever reason.</summary>
+    private PodDefault? TryRead(JsonElement item)
     {
         try
         {
-            return PodDefaultParser.Parse(item);
+            return options.ParsePodDefault(item);
         }
-        catch (PodDefaultFormatException e)
+        catch (Exception e)
         {
-            ClusterSourceLog.SkippedPodDefault(logger, ObjectMetadata.Describe(item), ObjectMetadata.ResourceVersion(item), e.Message);
+            // Any failure, not only a format error: one object must never fail the LIST for every namespace.
+            ClusterSourceLog.SkippedPodDefault(logger, ObjectMetadata.Describe(item), ObjectMetadata.ResourceVersion(item), SkipReason.Of(e));
             return null;
         }
     }
@@ -70,7 +72,7 @@ public sealed class PodDefaultLister(KubernetesConnection connection, ClusterSou
             throw await KubernetesApiException.FromResponseAsync(response, "list", deadline.Token).ConfigureAwait(false);
 
         await using var body = await response.Content.ReadAsStreamAsync(deadline.Token).ConfigureAwait(false);
-        using var document = await JsonDocument.ParseAsync(body, cancellationToken: deadline.Token).ConfigureAwait(false);
+        using var document = await JsonDocument.ParseAsync(body, ClusterJson.DocumentOptions, deadline.Token).ConfigureAwait(false);
         return ListPage.Read(document.RootElement);
     }
 }

@@ -26,7 +26,8 @@ public readonly record struct WatchEvent(WatchEventType Type, JsonElement Object
         JsonElement root;
         try
         {
-            var reader = new Utf8JsonReader(line);
+            // No depth limit on the line: an object nested too deep is skipped by name when applied, not lost here.
+            var reader = new Utf8JsonReader(line, ClusterJson.ReaderOptions);
             // ParseValue copies into memory the element owns: nothing to dispose, nothing pooled to outlive.
             root = JsonElement.ParseValue(ref reader);
             if (reader.Read())

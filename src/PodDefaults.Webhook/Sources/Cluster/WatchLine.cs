@@ -17,6 +17,11 @@ public readonly record struct WatchLine(WatchEvent Event, string? Error)
         {
             return Malformed(e.Message);
         }
+        catch (Exception e)
+        {
+            // Whatever else a line can raise, it loses that line only: the stream and later events go on.
+            return Malformed(SkipReason.Of(e));
+        }
     }
 
     public static WatchLine Malformed(string error) => new(default, error);

@@ -38,7 +38,7 @@ public static class PodDefaultFileReader
 
     private static void ReadDocument(string path, YamlJsonDocument document, string defaultNamespace, List<PodDefault> podDefaults, List<FileProblem> problems)
     {
-        using var json = JsonDocument.Parse(document.Json);
+        using var json = JsonDocument.Parse(document.Json, PodDefaults.Core.Json.JsonLimits.DocumentOptions);
         var root = json.RootElement;
         var kind = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("kind", out var k) && k.ValueKind == JsonValueKind.String
             ? k.GetString()

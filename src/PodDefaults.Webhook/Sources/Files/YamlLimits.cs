@@ -1,13 +1,15 @@
+using PodDefaults.Core.Json;
+
 namespace PodDefaults.Webhook.Sources.Files;
 
 /// <summary>Bounds that turn hostile or broken YAML into an error instead of a crash or an exhausted memory.</summary>
 internal static class YamlLimits
 {
     /// <summary>
-    /// Deepest nesting of mappings and sequences. Conversion recurses once per level, and Kubernetes objects
-    /// nest a few dozen levels at most.
+    /// Deepest nesting of mappings and sequences: the JSON readers' limit, so that what YAML produces the JSON
+    /// readers accept. Conversion recurses once per level.
     /// </summary>
-    public const int MaxDepth = 256;
+    public const int MaxDepth = JsonLimits.MaxDepth;
 
     /// <summary>
     /// How many more JSON nodes than YAML nodes one document may produce through aliases and merge keys. An

@@ -1,4 +1,5 @@
 using System.Text;
+using CsCheck;
 using PodDefaults.Core.Quantities;
 using Xunit;
 
@@ -101,4 +102,103 @@ public sealed class QuantityTests
         Assert.Equal(Q("1e40"), Q("10000000000000000000000000000000000000000"));
         Assert.Equal(Q("1e30"), Q("1000000000000000000000000000000"));
     }
+
+    [Theory]
+    // The exponent's extremes: Math.Abs(int.MinValue) used to throw out of the parser.
+    [InlineData("1e-2147483648")]
+    [InlineData("1e2147483647")]
+    [InlineData("-1E-2147483648")]
+    [InlineData("9.999e2147483647")]
+    [InlineData("1e+2147483647")]
+    [InlineData("0e-2147483648")]
+    public void Extreme_exponents_parse_exactly(string text)
+    {
+        var quantity = Q(text);
+        Assert.Equal(quantity, Q(text));
+    }
+
+    [Fact]
+    public void Extreme_exponents_compare_exactly()
+    {
+        Assert.True(Q("1e-2147483648") > Q("0"));
+        Assert.True(Q("1e-2147483648") < Q("1n"));
+        Assert.True(Q("2e-2147483648") > Q("1e-2147483648"));
+        Assert.True(Q("-1e-2147483648") < Q("0"));
+        Assert.Equal(Q("0e-2147483648"), Q("0"));
+        Assert.Equal(Q("10e-2147483648"), Q("1e-2147483647"));
+        Assert.True(Q("1e2147483647") > Q("100000Ei"));
+        Assert.True(Q("-1e2147483647") < Q("-1e2147483646"));
+        Assert.NotEqual(Q("1e-2147483648"), Q("1e2147483647"));
+    }
+
+    [Theory]
+    [InlineData("1e2147483648")] // past 32 bits, as Kubernetes refuses it
+    [InlineData("1e-2147483649")]
+    [InlineData("1e99999999999999999999")]
+    [InlineData("1e1.5")] // the CRD's pattern admits a fractional exponent; Kubernetes does not
+    [InlineData("1e.5")]
+    public void Exponents_Kubernetes_refuses_are_rejected(string text)
+    {
+        Assert.False(Quantity.TryParse(text, out _));
+        Assert.False(Quantity.TryParse(Encoding.UTF8.GetBytes(text), out _));
+    }
+
+    [Fact]
+    public void Fine_values_compare_exactly_where_a_double_would_not()
+    {
+        Assert.True(Q("1.0000000000000000000000000000001") > Q("1"));
+        Assert.True(Q("100000000000000000000000000000001") > Q("100000000000000000000000000000000"));
+        Assert.Equal(Q("0.1e1"), Q("1"));
+        Assert.Equal(Q("1Ei"), Q("1152921504606846976"));
+    }
+
+    [Fact]
+    public void A_text_longer_than_the_limit_is_rejected_at_both_entry_points()
+    {
+        var text = "1" + new string('0', Quantity.MaxLength);
+        Assert.False(Quantity.TryParse(text, out _));
+        Assert.False(Quantity.TryParse(Encoding.UTF8.GetBytes(text), out _));
+    }
+
+    private static readonly int Iterations =
+        int.TryParse(Environment.GetEnvironmentVariable("CsCheck_Iter"), out var iterations) ? iterations : 10_000;
+
+    /// <summary>Quantity-shaped text (what the CRD's pattern accepts, and near misses) mixed with any string.</summary>
+    private static readonly Gen<string> QuantityText =
+        Gen.OneOf(
+            Gen.String,
+            Gen.String[Gen.Char["0123456789.+-eEkKmMGiTPnu "], 0, 80],
+            Gen.Select(
+                Gen.String[Gen.Char["0123456789"], 0, 40],
+                Gen.String[Gen.Char["0123456789"], 0, 40],
+                Gen.OneOf(Gen.Const(""), Gen.Const("Ki"), Gen.Const("Ei"), Gen.Const("m"), Gen.Const("E"),
+                    Gen.Int.Select(e => "e" + e.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                    Gen.Long.Select(e => "E" + e.ToString(System.Globalization.CultureInfo.InvariantCulture))),
+                (whole, fraction, suffix) => $"{whole}.{fraction}{suffix}"));
+
+    [Fact]
+    public void TryParse_never_throws_and_agrees_with_itself() =>
+        QuantityText.Sample(text =>
+        {
+            var parsed = Quantity.TryParse(text, out var quantity);
+            var utf8 = Encoding.UTF8.GetBytes(text);
+            Assert.Equal(parsed && utf8.Length <= Quantity.MaxLength, Quantity.TryParse(utf8, out var fromUtf8));
+            if (parsed && utf8.Length <= Quantity.MaxLength)
+            {
+                Assert.Equal(quantity, fromUtf8);
+                Assert.Equal(0, quantity.CompareTo(fromUtf8));
+            }
+        }, iter: Iterations, print: text => $"\"{text}\"");
+
+    [Fact]
+    public void Comparison_is_a_total_order_consistent_with_equality() =>
+        Gen.Select(QuantityText, QuantityText, QuantityText).Sample((a, b, c) =>
+        {
+            if (!Quantity.TryParse(a, out var x) || !Quantity.TryParse(b, out var y) || !Quantity.TryParse(c, out var z))
+                return;
+            Assert.Equal(Math.Sign(x.CompareTo(y)), -Math.Sign(y.CompareTo(x)));
+            Assert.Equal(x.CompareTo(y) == 0, x == y);
+            if (x <= y && y <= z)
+                Assert.True(x <= z);
+        }, iter: Iterations);
 }
