@@ -1,0 +1,104 @@
+using PodDefaults.Tests.TestSupport;
+using PodDefaults.Webhook.Sources.Files;
+using Xunit;
+using static PodDefaults.Tests.Webhook.Sources.Files.DefaultsFolder;
+
+namespace PodDefaults.Tests.Webhook.Sources.Files;
+
+/// <summary>
+/// A file is published only once it has stayed the same for the settle period (issue 9, defect 8): a file rewritten
+/// in place, chunk by chunk, is never published half-written.
+/// </summary>
+public sealed class FileSettleTests : IDisposable
+{
+    private const int Count = 200;
+
+    private readonly DefaultsFolder folder = new();
+
+    public void Dispose() => folder.Dispose();
+
+    [Fact]
+    public async Task A_file_rewritten_in_place_in_chunks_with_pauses_is_never_published_half_written()
+    {
+        var names = Enumerable.Range(0, Count).Select(i => $"pd-{i:D3}").ToArray();
+        folder.Write("team.yaml", Many(names, labels: "v: version-0"));
+        File.SetLastWriteTimeUtc(folder.File("team.yaml"), DateTime.UtcNow.AddHours(-1));
+        var source = folder.Source(settle: FilePodDefaultSource.DefaultSettlePeriod, poll: TimeSpan.FromMilliseconds(20));
+
+        await RunAsync(source, async () =>
+        {
+            await Eventually.TrueAsync(() => folder.Snapshots.Current.Count == Count, "the first reading");
+
+            using var sampling = new CancellationTokenSource();
+            var fewest = Task.Run(() =>
+            {
+                var fewest = int.MaxValue;
+                while (!sampling.IsCancellationRequested)
+                {
+                    fewest = Math.Min(fewest, folder.Snapshots.Current.Count);
+                    Thread.Sleep(1); // a half-written publication would stand until the next one, a second later
+                }
+                return fewest;
+            });
+
+            for (var version = 1; version <= 3; version++)
+            {
+                await RewriteInChunksAsync(folder.File("team.yaml"), Many(names, labels: $"v: version-{version}"));
+                var expected = $"version-{version}";
+                await Eventually.TrueAsync(() => names.All(name => folder.Label(name) == expected), $"version {version} is published");
+            }
+
+            await sampling.CancelAsync();
+            Assert.Equal(Count, await fewest);
+        });
+    }
+
+    [Fact]
+    public void A_file_untouched_for_a_while_is_read_at_once_and_a_fresh_one_once_it_has_settled()
+    {
+        folder.Write("old.yaml", PodDefault("old"));
+        File.SetLastWriteTimeUtc(folder.File("old.yaml"), DateTime.UtcNow.AddMinutes(-5));
+        folder.Write("fresh.yaml", PodDefault("fresh"));
+        var source = folder.Source(settle: TimeSpan.FromMilliseconds(300));
+
+        var wait = source.Load();
+
+        Assert.NotNull(wait);
+        Assert.InRange(wait.Value, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(300));
+        Assert.False(folder.Status.IsReady);
+        Assert.Empty(folder.Names());
+
+        Thread.Sleep(wait.Value + TimeSpan.FromMilliseconds(50));
+        Assert.Null(source.Load());
+
+        Assert.Equal(["fresh", "old"], folder.Names());
+        Assert.True(folder.Status.IsReady);
+    }
+
+    [Fact]
+    public void A_rewrite_with_the_same_content_publishes_nothing_new()
+    {
+        folder.Write("a.yaml", PodDefault("a"));
+        var source = folder.Source();
+        source.Load();
+        var generation = folder.Snapshots.Current.Generation;
+
+        folder.Replace("a.yaml", PodDefault("a"));
+        source.Load();
+
+        Assert.Equal(generation, folder.Snapshots.Current.Generation);
+    }
+
+    /// <summary>Truncates the file and writes it 2 KB at a time, pausing 30 ms between chunks.</summary>
+    private static async Task RewriteInChunksAsync(string path, string text)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        await using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.ReadWrite);
+        for (var offset = 0; offset < bytes.Length; offset += 2048)
+        {
+            await stream.WriteAsync(bytes.AsMemory(offset, Math.Min(2048, bytes.Length - offset)));
+            await stream.FlushAsync();
+            await Task.Delay(30);
+        }
+    }
+}
