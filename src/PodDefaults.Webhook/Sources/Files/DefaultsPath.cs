@@ -72,8 +72,9 @@ public sealed class DefaultsPath
                 continue;
             }
 
-            // Pushed last to first so that folders are read in ordinal order, and a real folder is claimed by its first path.
-            foreach (var name in names.Where(name => !name.StartsWith('.')).OrderDescending(StringComparer.Ordinal))
+            // In ordinal order, so that a real folder is claimed by its first path; pushed last to first, to be read in that order.
+            var subfolders = new List<(string Path, string Real)>();
+            foreach (var name in names.Where(name => !name.StartsWith('.')).Order(StringComparer.Ordinal))
             {
                 var entry = Path.Join(folder.Path, name);
                 try
@@ -82,7 +83,7 @@ public sealed class DefaultsPath
                     if (Directory.Exists(real))
                     {
                         if (visited.Add(real))
-                            folders.Push((entry, real));
+                            subfolders.Add((entry, real));
                     }
                     else if (Extensions.Contains(Path.GetExtension(name), StringComparer.OrdinalIgnoreCase)
                         && Stamp(real) is { } stamp)
@@ -95,6 +96,9 @@ public sealed class DefaultsPath
                     unreadable.Add(new UnreadableEntry(entry, $"cannot be resolved: {error.Message}"));
                 }
             }
+
+            for (var i = subfolders.Count - 1; i >= 0; i--)
+                folders.Push(subfolders[i]);
         }
 
         files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));

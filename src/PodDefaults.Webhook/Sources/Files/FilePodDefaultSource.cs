@@ -83,8 +83,8 @@ public sealed partial class FilePodDefaultSource(
         }
         catch (Exception error)
         {
-            Counters.CountFailure();
             FileSourceLog.ReloadFailed(logger, path.FullPath, snapshots.Current.Count, error.Message, error);
+            Counters.CountFailure();
             return null;
         }
     }
@@ -224,8 +224,8 @@ public sealed partial class FilePodDefaultSource(
             now.Add(entry.Path);
             if (unreadable.Contains(entry.Path))
                 continue;
-            Counters.CountUnreadable();
             FileSourceLog.UnreadableEntry(logger, entry.ToString());
+            Counters.CountUnreadable();
         }
         unreadable = now;
     }

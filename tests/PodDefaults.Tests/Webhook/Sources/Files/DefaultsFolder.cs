@@ -21,10 +21,10 @@ public sealed class DefaultsFolder : IDisposable
 
     public void Dispose()
     {
-        // A test may leave a folder unlistable or a link loop behind: undo what blocks the cleanup.
+        // A test may leave a folder unlistable behind: undo what blocks the cleanup (without following links: loops).
         if (!OperatingSystem.IsWindows())
         {
-            foreach (var folder in Directory.EnumerateDirectories(dir.Path, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true }))
+            foreach (var folder in Directory.EnumerateDirectories(dir.Path, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.ReparsePoint }))
                 System.IO.File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
         dir.Dispose();

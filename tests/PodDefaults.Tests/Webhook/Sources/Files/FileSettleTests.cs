@@ -23,33 +23,46 @@ public sealed class FileSettleTests : IDisposable
         var names = Enumerable.Range(0, Count).Select(i => $"pd-{i:D3}").ToArray();
         folder.Write("team.yaml", Many(names, labels: "v: version-0"));
         File.SetLastWriteTimeUtc(folder.File("team.yaml"), DateTime.UtcNow.AddHours(-1));
-        var source = folder.Source(settle: FilePodDefaultSource.DefaultSettlePeriod, poll: TimeSpan.FromMilliseconds(20));
+        var settle = FilePodDefaultSource.DefaultSettlePeriod;
+        var source = folder.Source(settle: settle, poll: TimeSpan.FromMilliseconds(20));
 
         await RunAsync(source, async () =>
         {
             await Eventually.TrueAsync(() => folder.Snapshots.Current.Count == Count, "the first reading");
 
+            // Every snapshot stands until the next one, a second or more later: a look every millisecond sees each.
+            var fewest = int.MaxValue;
             using var sampling = new CancellationTokenSource();
-            var fewest = Task.Run(() =>
+            var sampler = Task.Run(() =>
             {
-                var fewest = int.MaxValue;
                 while (!sampling.IsCancellationRequested)
                 {
-                    fewest = Math.Min(fewest, folder.Snapshots.Current.Count);
-                    Thread.Sleep(1); // a half-written publication would stand until the next one, a second later
+                    var count = folder.Snapshots.Current.Count;
+                    if (count < Volatile.Read(ref fewest))
+                        Volatile.Write(ref fewest, count);
+                    Thread.Sleep(1);
                 }
-                return fewest;
             });
 
-            for (var version = 1; version <= 3; version++)
+            var judged = 0;
+            for (var version = 1; version <= 6 && judged < 3; version++)
             {
-                await RewriteInChunksAsync(folder.File("team.yaml"), Many(names, labels: $"v: version-{version}"));
+                Volatile.Write(ref fewest, int.MaxValue);
+                var longestPause = RewriteInChunks(folder.File("team.yaml"), Many(names, labels: $"v: version-{version}"));
                 var expected = $"version-{version}";
                 await Eventually.TrueAsync(() => names.All(name => folder.Label(name) == expected), $"version {version} is published");
+
+                // A machine too busy to let the writer go on within the settle period is not a writer pausing 30 ms:
+                // such a round proves nothing either way, and another is written.
+                if (longestPause >= settle)
+                    continue;
+                judged++;
+                Assert.Equal(Count, Volatile.Read(ref fewest));
             }
 
             await sampling.CancelAsync();
-            Assert.Equal(Count, await fewest);
+            await sampler;
+            Assert.True(judged > 0, "the writer never wrote a file without pausing longer than the settle period");
         });
     }
 
@@ -66,7 +79,7 @@ public sealed class FileSettleTests : IDisposable
         Assert.NotNull(wait);
         Assert.InRange(wait.Value, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(300));
         Assert.False(folder.Status.IsReady);
-        Assert.Empty(folder.Names());
+        Assert.Equal(["old"], folder.Names());
 
         Thread.Sleep(wait.Value + TimeSpan.FromMilliseconds(50));
         Assert.Null(source.Load());
@@ -89,16 +102,30 @@ public sealed class FileSettleTests : IDisposable
         Assert.Equal(generation, folder.Snapshots.Current.Generation);
     }
 
-    /// <summary>Truncates the file and writes it 2 KB at a time, pausing 30 ms between chunks.</summary>
-    private static async Task RewriteInChunksAsync(string path, string text)
+    /// <summary>
+    /// Truncates the file and writes it 2 KB at a time, pausing 30 ms between chunks, on a thread of its own (not the
+    /// pool, which a busy test run can starve).
+    /// </summary>
+    /// <returns>The longest the file stood still: from one write to the next, or to the end.</returns>
+    private static TimeSpan RewriteInChunks(string path, string text)
     {
-        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
-        await using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.ReadWrite);
-        for (var offset = 0; offset < bytes.Length; offset += 2048)
+        var longest = TimeSpan.Zero;
+        var writer = new Thread(() =>
         {
-            await stream.WriteAsync(bytes.AsMemory(offset, Math.Min(2048, bytes.Length - offset)));
-            await stream.FlushAsync();
-            await Task.Delay(30);
-        }
+            var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+            using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.ReadWrite);
+            var last = System.Diagnostics.Stopwatch.StartNew();
+            for (var offset = 0; offset < bytes.Length; offset += 2048)
+            {
+                stream.Write(bytes, offset, Math.Min(2048, bytes.Length - offset));
+                stream.Flush();
+                longest = longest > last.Elapsed ? longest : last.Elapsed;
+                Thread.Sleep(30);
+                last.Restart();
+            }
+        });
+        writer.Start();
+        writer.Join();
+        return longest;
     }
 }

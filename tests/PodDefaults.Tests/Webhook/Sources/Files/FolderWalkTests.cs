@@ -121,7 +121,8 @@ public sealed class FolderWalkTests : IDisposable
 
             folder.Write("..2024_05_14_09_13_40.2/team.yaml", PodDefault("a", "v: two-longer"));
             Directory.CreateSymbolicLink(folder.File("..data_tmp"), "..2024_05_14_09_13_40.2");
-            File.Move(folder.File("..data_tmp"), folder.File("..data"), overwrite: true);
+            using (var rename = System.Diagnostics.Process.Start("mv", ["-T", folder.File("..data_tmp"), folder.File("..data")]))
+                rename.WaitForExit(); // rename(2) of the link itself, as the kubelet does; File.Move follows it
             Directory.Delete(folder.File("..2024_05_14_09_12_33.1"), recursive: true);
 
             await Eventually.TrueAsync(() => folder.Label("a") == "two-longer", "the update is read");
