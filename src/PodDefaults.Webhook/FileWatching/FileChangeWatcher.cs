@@ -43,9 +43,12 @@ internal sealed partial class FileChangeWatcher : IDisposable
     }
 
     /// <summary>Returns when the files may have changed, or when the poll interval has passed.</summary>
-    public async Task WaitAsync(CancellationToken cancellationToken)
+    public Task WaitAsync(CancellationToken cancellationToken) => WaitAsync(_pollInterval, cancellationToken);
+
+    /// <summary>Returns when the files may have changed, or after <paramref name="timeout"/> (sooner than the poll, for a caller waiting on a change to settle).</summary>
+    public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
-        if (await _changed.WaitAsync(_pollInterval, cancellationToken))
+        if (await _changed.WaitAsync(timeout, cancellationToken))
         {
             await Task.Delay(SettleDelay, cancellationToken);
 

@@ -19,22 +19,25 @@ internal sealed class YamlJsonWriter
     private readonly Utf8JsonWriter json;
     private readonly YamlLineMap lines = new();
     private readonly int maxNodes;
+    private readonly long maxBytes;
     private int written;
 
     /// <summary>The alias, written in the document's own flow, whose expansion is being written, if any.</summary>
     private YamlAlias? expansion;
 
-    private YamlJsonWriter(Utf8JsonWriter json, int maxNodes)
+    private YamlJsonWriter(Utf8JsonWriter json, int maxNodes, long maxBytes)
     {
         this.json = json;
         this.maxNodes = maxNodes;
+        this.maxBytes = maxBytes;
     }
 
-    public static YamlJsonDocument Write(ComposedDocument document)
+    /// <param name="maxBytes">How many bytes of JSON the document may take: what its stream has left of <see cref="YamlLimits.MaxJsonBytes"/>.</param>
+    public static YamlJsonDocument Write(ComposedDocument document, long maxBytes)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using var json = new Utf8JsonWriter(buffer, Options);
-        var writer = new YamlJsonWriter(json, document.NodeCount + YamlLimits.MaxExpandedNodes);
+        var writer = new YamlJsonWriter(json, document.NodeCount + YamlLimits.MaxExpandedNodes, maxBytes);
         var root = document.Root;
         writer.Write(root, LineMapPointer.Root, root.Position.Line, depth: 0);
         json.Flush();
@@ -72,6 +75,7 @@ internal sealed class YamlJsonWriter
                 json.WriteStartObject();
                 foreach (var member in YamlMappingMembers.Of(mapping))
                 {
+                    Spend(member.Name.Length, at);
                     json.WritePropertyName(member.Name);
                     Write(member.Value, LineMapPointer.Append(pointer, member.Name), member.Key.Position.Line, depth + 1);
                 }
@@ -89,8 +93,23 @@ internal sealed class YamlJsonWriter
                 json.WriteEndArray();
                 break;
             case YamlScalar scalar:
+                Spend(scalar.Value.Length, at);
                 WriteScalar(scalar);
                 break;
+        }
+    }
+
+    /// <summary>
+    /// Refuses to write <paramref name="chars"/> more characters (at least as many bytes) once the JSON would pass
+    /// its bound: checked before writing, so an alias of a huge scalar fails before its copy is made.
+    /// </summary>
+    private void Spend(int chars, YamlPosition at)
+    {
+        if (json.BytesCommitted + json.BytesPending + chars > maxBytes)
+        {
+            throw new YamlToJsonException(
+                at,
+                $"the JSON this file converts to passes {YamlLimits.MaxJsonBytes / (1024 * 1024)} MiB; do aliases repeat a large value?");
         }
     }
 

@@ -30,18 +30,26 @@ public static class YamlToJson
     /// of comments gives none.
     /// </returns>
     /// <exception cref="YamlToJsonException">The YAML is malformed or has no JSON form; the first problem found.</exception>
-    public static IReadOnlyList<YamlJsonDocument> Convert(TextReader yaml)
+    public static IReadOnlyList<YamlJsonDocument> Convert(TextReader yaml) => [.. Documents(yaml)];
+
+    /// <summary>
+    /// Converts the documents of a YAML stream one at a time, as they are enumerated: the documents before a
+    /// problem are had even when a later one fails. All of them together may take at most
+    /// <see cref="YamlLimits.MaxJsonBytes"/> of JSON.
+    /// </summary>
+    /// <exception cref="YamlToJsonException">Raised by the enumeration, at the first document that cannot be converted.</exception>
+    public static IEnumerable<YamlJsonDocument> Documents(TextReader yaml)
     {
         var composer = new YamlComposer(new YamlEventReader(yaml));
-        var documents = new List<YamlJsonDocument>();
+        long bytesLeft = YamlLimits.MaxJsonBytes;
         while (composer.ReadDocument() is { } document)
         {
             if (!document.IsEmpty)
             {
-                documents.Add(YamlJsonWriter.Write(document));
+                var json = YamlJsonWriter.Write(document, bytesLeft);
+                bytesLeft -= json.Json.Length;
+                yield return json;
             }
         }
-
-        return documents;
     }
 }

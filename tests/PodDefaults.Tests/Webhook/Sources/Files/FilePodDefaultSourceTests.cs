@@ -95,10 +95,9 @@ public sealed class FilePodDefaultSourceTests : IDisposable
             Replace("a.yaml", PodDefault("a", labels: "v: two-changed"));
             await Eventually.TrueAsync(() => Label("a") == "two-changed", "the changed file is published");
 
-            var generation = snapshots.Current.Generation;
             Replace("a.yaml", "metadata: [unclosed\n");
             await Eventually.TrueAsync(
-                () => snapshots.Current.Generation > generation && log.Warnings.Any(w => w.Contains("keeping the 1 PodDefaults", StringComparison.Ordinal)),
+                () => log.Warnings.Any(w => w.Contains("keeping the 1 PodDefaults", StringComparison.Ordinal)),
                 "the broken file is read");
             Assert.Equal("two-changed", Label("a"));
             Assert.NotNull(Find("b"));
@@ -158,8 +157,9 @@ public sealed class FilePodDefaultSourceTests : IDisposable
         Assert.NotEqual(version, first.InNamespace("changed").Single().ResourceVersion);
     }
 
+    /// <summary>A source that reads a change at once: these tests are not about settling (see FileSettleTests).</summary>
     private FilePodDefaultSource Source(TimeSpan? poll = null) =>
-        new(new DefaultsPath(dir.Path), snapshots, new SourceStatus(TimeProvider.System), log, poll ?? Timeout.InfiniteTimeSpan);
+        new(new DefaultsPath(dir.Path), snapshots, new SourceStatus(TimeProvider.System), log, poll ?? Timeout.InfiniteTimeSpan, settlePeriod: TimeSpan.Zero);
 
     private string Write(string name, string text)
     {

@@ -1,3 +1,4 @@
+using PodDefaults.Webhook.Sources.Files;
 using Xunit;
 using static PodDefaults.Tests.Webhook.Sources.Files.YamlJson;
 
@@ -151,5 +152,28 @@ public class YamlAliasAndMergeTests
         Assert.Equal(200, items.GetArrayLength());
         Assert.Equal("v19", items[199].GetProperty("k19").GetString());
         Assert.Equal("c199", items[199].GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public void A_large_value_aliased_many_times_is_refused_by_the_bytes_it_would_take()
+    {
+        // 1 MiB written once and aliased 400 times: a few hundred nodes, 400 MiB of JSON.
+        var big = new string('x', 1024 * 1024);
+        var aliases = string.Join('\n', Enumerable.Range(0, 400).Select(i => $"k{i}: *big"));
+
+        var error = Error($"big: &big {big}\n{aliases}\n");
+
+        Assert.Contains("passes 16 MiB", error.Reason);
+        Assert.InRange(error.Line, 2, 401);
+    }
+
+    [Fact]
+    public void The_bytes_of_all_documents_of_a_stream_count_together()
+    {
+        var big = new string('x', 5 * 1024 * 1024);
+        var documents = string.Join("---\n", Enumerable.Range(0, 4).Select(_ => $"v: {big}\n"));
+
+        Assert.Contains("passes 16 MiB", Error(documents).Reason);
+        Assert.Equal(3, YamlToJson.Convert(string.Join("---\n", Enumerable.Range(0, 3).Select(_ => $"v: {big}\n"))).Count);
     }
 }
