@@ -71,18 +71,19 @@ internal sealed class AdmissionHandler(AdmissionEngine engine, ServeOptions opti
     }
 
     /// <summary>
-    /// A body that was not read whole. The rest of it is not read either: on HTTP/1.1 the connection closes after
-    /// the answer (Kestrel would otherwise keep reading what is left, for up to 5 s, to reuse the connection).
+    /// A body that was not read whole. Kestrel discards what is left of it after the answer (for up to 5 s), so that
+    /// a client still sending reads the answer rather than a reset connection; a body that stalled is not waited
+    /// for again: on HTTP/1.1 its connection closes after the answer.
     /// </summary>
     private Task RefuseBodyAsync(HttpContext context, RequestBodyStatus status)
     {
-        if (HttpProtocol.IsHttp11(context.Request.Protocol) || HttpProtocol.IsHttp10(context.Request.Protocol))
-            context.Response.Headers.Connection = "close";
         switch (status)
         {
             case RequestBodyStatus.TooLarge:
                 return PlainTextResponse.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, $"the body is larger than {options.MaxRequestBytes} bytes");
             case RequestBodyStatus.TimedOut:
+                if (HttpProtocol.IsHttp11(context.Request.Protocol) || HttpProtocol.IsHttp10(context.Request.Protocol))
+                    context.Response.Headers.Connection = "close";
                 return PlainTextResponse.WriteAsync(context, StatusCodes.Status408RequestTimeout,
                     $"the body did not arrive within {options.BodyReadTimeout.TotalSeconds:0.###} s");
             default:
