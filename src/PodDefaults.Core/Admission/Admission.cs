@@ -60,6 +60,9 @@ public sealed class Admission : IDisposable
 
     public string Operation => Request.Operation.ToString(body.Span);
 
+    /// <summary>The size of the review this admission decided on (until disposed).</summary>
+    internal int ReviewBytes => body.Length;
+
     /// <exception cref="AdmissionReviewFormatException">The body is not an AdmissionReview.</exception>
     internal void Run(ReadOnlyMemory<byte> review, PodDefaultSnapshot snapshot, IBufferWriter<byte> output)
     {
@@ -95,6 +98,13 @@ public sealed class Admission : IDisposable
         patchWriter.Start(patch);
         PodPatch.Write(source, Merge, patchWriter);
         patchWriter.Finish();
+        if (patchWriter.TooLarge)
+        {
+            Outcome = AdmissionOutcome.Conflict;
+            DenialMessage = ConflictMessage.PatchTooLarge(applying, PodNameOf(source), Request.Pod.Containers.Count);
+            AdmissionResponseWriter.WriteDenied(response, source, Request, DenialMessage, warnings);
+            return;
+        }
         PatchOperationCount = patchWriter.OperationCount;
         Outcome = PatchOperationCount > 0 ? AdmissionOutcome.Patched : AdmissionOutcome.Unchanged;
         AdmissionResponseWriter.WriteAllowed(response, source, Request, PatchOperationCount > 0 ? patch.WrittenSpan : default, warnings);

@@ -37,14 +37,22 @@ public sealed class AdmissionEngine
         }
     }
 
+    /// <summary>
+    /// An admission keeps its lists' capacity for the next review, about a kilobyte per container read. A review
+    /// over this size (real ones are 5 to 50 KB) is not pooled after use: one with 100,000 containers would
+    /// otherwise keep 100 MB or more in the pool for good.
+    /// </summary>
+    internal const int MaxPooledReviewBytes = 64 * 1024;
+
     private sealed class AdmissionPoolPolicy(Func<ObjectPool<Admission>> pool) : IPooledObjectPolicy<Admission>
     {
         public Admission Create() => new(pool());
 
         public bool Return(Admission admission)
         {
+            var pooled = admission.ReviewBytes <= MaxPooledReviewBytes;
             admission.Reset();
-            return true;
+            return pooled;
         }
     }
 }

@@ -9,7 +9,10 @@ public enum AdmissionOutcome
     /// <summary>A pod CREATE that needed no change (nothing matched, or everything was already applied).</summary>
     Unchanged,
 
-    /// <summary>Rejected: the PodDefaults conflict with the pod or with each other.</summary>
+    /// <summary>
+    /// Rejected: the PodDefaults conflict with the pod or with each other, or their patch would be larger than the
+    /// API server can store (<see cref="Admission.DenialMessage"/> says which).
+    /// </summary>
     Conflict,
 
     /// <summary>Not ours to mutate: not a pod CREATE, an excluded pod or a mirror pod.</summary>

@@ -3,8 +3,9 @@ using System.Buffers;
 namespace PodDefaults.Core.Buffers;
 
 /// <summary>
-/// An <see cref="IBufferWriter{T}"/> over arrays rented from <see cref="ArrayPool{T}.Shared"/>: the patch and
-/// the response are written here, so a steady stream of admissions allocates no new buffers.
+/// An <see cref="IBufferWriter{T}"/> over arrays rented through <see cref="PooledArrays"/>: the patch and the
+/// response are written here, so a steady stream of admissions allocates no new buffers. A buffer that grew past
+/// <see cref="PooledArrays.MaxPooledBytes"/> is dropped on <see cref="Clear"/>: one huge answer must not stay.
 /// </summary>
 public sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
 {
@@ -18,6 +19,9 @@ public sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
     public ReadOnlySpan<byte> WrittenSpan => buffer.AsSpan(0, written);
 
     public int WrittenCount => written;
+
+    /// <summary>The bytes this writer holds on to, written or not.</summary>
+    public int Capacity => buffer.Length;
 
     public void Advance(int count)
     {
@@ -38,14 +42,18 @@ public sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
         return buffer.AsSpan(written);
     }
 
-    /// <summary>Forgets what was written, keeping the buffer for the next use.</summary>
-    public void Clear() => written = 0;
+    /// <summary>Forgets what was written, keeping the buffer for the next use unless it is too large to pool.</summary>
+    public void Clear()
+    {
+        if (buffer.Length > PooledArrays.MaxPooledBytes)
+            Dispose();
+        written = 0;
+    }
 
-    /// <summary>Returns the buffer to the pool.</summary>
+    /// <summary>Returns the buffer to the pool (or, when too large to pool, to the GC).</summary>
     public void Dispose()
     {
-        if (buffer.Length > 0)
-            ArrayPool<byte>.Shared.Return(buffer);
+        PooledArrays.Return(buffer);
         buffer = [];
         written = 0;
     }
@@ -55,10 +63,9 @@ public sealed class PooledBufferWriter : IBufferWriter<byte>, IDisposable
         var needed = written + Math.Max(sizeHint, 1);
         if (needed <= buffer.Length)
             return;
-        var larger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, Math.Max(MinimumSize, buffer.Length * 2)));
+        var larger = PooledArrays.Rent(Math.Max(needed, Math.Max(MinimumSize, buffer.Length * 2)));
         buffer.AsSpan(0, written).CopyTo(larger);
-        if (buffer.Length > 0)
-            ArrayPool<byte>.Shared.Return(buffer);
+        PooledArrays.Return(buffer);
         buffer = larger;
     }
 }

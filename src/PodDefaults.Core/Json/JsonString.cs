@@ -1,6 +1,6 @@
-using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using PodDefaults.Core.Buffers;
 
 namespace PodDefaults.Core.Json;
 
@@ -53,14 +53,14 @@ public readonly record struct JsonString(int Start, int Length, bool Escaped)
             return string.Empty;
         if (!Escaped)
             return Encoding.UTF8.GetString(Raw(source));
-        var rented = ArrayPool<byte>.Shared.Rent(Length);
+        var rented = PooledArrays.Rent(Length);
         try
         {
             return Encoding.UTF8.GetString(rented, 0, CopyUnescaped(source, rented));
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(rented);
+            PooledArrays.Return(rented);
         }
     }
 }

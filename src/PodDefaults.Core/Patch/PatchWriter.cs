@@ -17,17 +17,31 @@ namespace PodDefaults.Core.Patch;
 /// </remarks>
 public sealed class PatchWriter
 {
+    /// <summary>
+    /// The largest patch the webhook returns: the API server accepts at most 3 MiB for an object, so a pod grown
+    /// by more than that cannot be stored. Past it the writer stops writing (a 100,000-container pod would
+    /// otherwise get a 90 MB patch) and the admission is refused.
+    /// </summary>
+    public const int MaxBytes = 3 * 1024 * 1024;
+
     private static readonly SearchValues<byte> NeedsEscaping = SearchValues.Create(
         [.. Enumerable.Range(0, 0x20).Select(c => (byte)c), (byte)'"', (byte)'\\']);
 
     private IBufferWriter<byte> output = DetachedOutput.Instance;
 
+    private int written;
+
     public int OperationCount { get; private set; }
+
+    /// <summary>The patch would be larger than <see cref="MaxBytes"/>: what was written is incomplete, do not send it.</summary>
+    public bool TooLarge { get; private set; }
 
     public void Start(IBufferWriter<byte> output)
     {
         this.output = output;
         OperationCount = 0;
+        written = 0;
+        TooLarge = false;
         Write("["u8);
     }
 
@@ -95,6 +109,12 @@ public sealed class PatchWriter
 
     private void Write(ReadOnlySpan<byte> bytes)
     {
+        if (TooLarge || written + bytes.Length > MaxBytes)
+        {
+            TooLarge = true;
+            return;
+        }
+        written += bytes.Length;
         bytes.CopyTo(output.GetSpan(bytes.Length));
         output.Advance(bytes.Length);
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using k8s.Exceptions;
 using PodDefaults.Core.Selection;
@@ -25,13 +26,16 @@ public static class ServeCommand
         ["--tlsKeyFile"] = "tls-key",
         ["--self-signed-cert-out"] = "self-signed-cert-out",
         ["--max-request-bytes"] = "max-request-bytes",
+        ["--max-body-buffer-bytes"] = "max-body-buffer-bytes",
+        ["--body-read-timeout"] = "body-read-timeout",
         ["--shutdown-delay"] = "shutdown-delay",
     };
 
     public const string Usage = """
         poddefaults serve [--defaults PATH | --kubeconfig FILE] [--port N] [--listen ADDRESS]
                           [--tls-cert FILE --tls-key FILE | --self-signed-cert-out FILE]
-                          [--max-request-bytes N] [--shutdown-delay SECONDS]
+                          [--max-request-bytes N] [--max-body-buffer-bytes N] [--body-read-timeout SECONDS]
+                          [--shutdown-delay SECONDS]
 
           --defaults PATH          PodDefaults from YAML/JSON files (a file or a folder, read recursively),
                                    reloaded on change. Without it: from the cluster, by list and watch.
@@ -41,7 +45,17 @@ public static class ServeCommand
           --listen ADDRESS         Address to listen on (default 0.0.0.0).
           --tls-cert, --tls-key    PEM certificate and key, reloaded on change (--tlsCertFile, --tlsKeyFile).
           --self-signed-cert-out   Without --tls-cert: write the self-signed certificate's PEM here.
-          --max-request-bytes N    Larger bodies get 413 (default 4194304; the API server sends at most 3 MiB).
+          --max-request-bytes N    Larger bodies get 413 (default 19922944 = 19 MiB, the largest review the API
+                                   server can send: a pod of at most 3 MiB whose every byte Go's JSON encoder
+                                   writes as a 6-byte escape (<, >, & become \u003c...), 6 x 3 = 18 MiB, carried
+                                   once (oldObject is null for CREATE), plus 1 MiB for the review around it).
+          --max-body-buffer-bytes N
+                                   Bytes the request bodies being read may hold at once, not counting buffers
+                                   of up to 64 KiB (default 67108864 = 64 MiB, or twice --max-request-bytes if
+                                   more); a body that needs more gets 503 with Retry-After.
+          --body-read-timeout SECONDS
+                                   How long a body may take to arrive, then 408 and the connection closes
+                                   (default 3; the API server sends it at once and waits 10 s at most).
           --shutdown-delay SECONDS After SIGTERM, keep serving this long with /readyz at 503 before
                                    draining (default 0; the Deployment uses 5 so endpoints update first).
         """;
@@ -55,6 +69,17 @@ public static class ServeCommand
         var maxBytes = cli.Get("max-request-bytes") is { } text
             ? int.TryParse(text, out var parsed) && parsed > 0 ? parsed : throw new CliException($"--max-request-bytes \"{text}\" is not a positive number")
             : ServeOptions.DefaultMaxRequestBytes;
+        var bufferBytes = cli.Get("max-body-buffer-bytes") is { } buffer
+            ? long.TryParse(buffer, out var parsedBuffer) && parsedBuffer > 0 ? parsedBuffer : throw new CliException($"--max-body-buffer-bytes \"{buffer}\" is not a positive number")
+            : Math.Max(ServeOptions.DefaultMaxBodyBufferBytes, 2L * maxBytes);
+        // A body's buffer doubles as it grows: one body at the cap needs up to twice the cap at once.
+        if (bufferBytes < 2L * maxBytes)
+            throw new CliException($"--max-body-buffer-bytes {bufferBytes} is less than twice --max-request-bytes ({maxBytes}): a body at the cap could never be read");
+        var timeout = cli.Get("body-read-timeout") is { } timeoutText
+            ? double.TryParse(timeoutText, NumberStyles.Float, CultureInfo.InvariantCulture, out var timeoutSeconds) && timeoutSeconds is > 0 and <= 30
+                ? TimeSpan.FromSeconds(timeoutSeconds)
+                : throw new CliException($"--body-read-timeout \"{timeoutText}\" is not a number of seconds above 0, at most 30")
+            : ServeOptions.DefaultBodyReadTimeout;
         return new ServeOptions
         {
             DefaultsPath = cli.Get("defaults"),
@@ -63,6 +88,8 @@ public static class ServeCommand
             ListenAddress = listen is null ? IPAddress.Any : IPAddress.Parse(listen),
             Tls = new TlsOptions { CertFile = cli.Get("tls-cert"), KeyFile = cli.Get("tls-key"), SelfSignedCertOut = cli.Get("self-signed-cert-out") },
             MaxRequestBytes = maxBytes,
+            MaxBodyBufferBytes = bufferBytes,
+            BodyReadTimeout = timeout,
             ShutdownDelay = TimeSpan.FromSeconds(cli.Get("shutdown-delay") is { } delay
                 ? int.TryParse(delay, out var seconds) && seconds is >= 0 and <= 25 ? seconds : throw new CliException($"--shutdown-delay \"{delay}\" is not a number of seconds from 0 to 25")
                 : 0),

@@ -1,20 +1,33 @@
-using System.Buffers;
-
 namespace PodDefaults.Webhook.Server;
 
-/// <summary>A request body read whole into an array rented from the pool; dispose to give it back.</summary>
-internal readonly struct RequestBody(byte[]? rented, int length) : IDisposable
+/// <summary>A request body read whole into a buffer counted by the <see cref="RequestBodyBudget"/>; dispose to give it back.</summary>
+internal readonly struct RequestBody : IDisposable
 {
-    /// <summary>The body was larger than the cap; nothing was kept.</summary>
-    public bool TooLarge => rented is null;
+    private readonly byte[]? buffer;
+    private readonly RequestBodyBudget? budget;
 
-    public ReadOnlyMemory<byte> Memory => rented.AsMemory(0, length);
+    public RequestBody(byte[] buffer, int length, RequestBodyBudget budget)
+    {
+        this.buffer = buffer;
+        this.budget = budget;
+        Length = length;
+        Status = RequestBodyStatus.Read;
+    }
 
-    public int Length => length;
+    private RequestBody(RequestBodyStatus status) => Status = status;
+
+    /// <summary>Whether the body was read, or why not (nothing is kept then).</summary>
+    public RequestBodyStatus Status { get; }
+
+    public ReadOnlyMemory<byte> Memory => buffer.AsMemory(0, Length);
+
+    public int Length { get; }
+
+    public static RequestBody NotRead(RequestBodyStatus status) => new(status);
 
     public void Dispose()
     {
-        if (rented is not null)
-            ArrayPool<byte>.Shared.Return(rented);
+        if (buffer is not null)
+            budget!.Return(buffer);
     }
 }

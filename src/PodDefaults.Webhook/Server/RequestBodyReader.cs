@@ -4,53 +4,94 @@ using System.IO.Pipelines;
 namespace PodDefaults.Webhook.Server;
 
 /// <summary>
-/// Reads a request body from its <see cref="PipeReader"/> into one contiguous pooled array, up to a cap.
+/// Reads a request body from its <see cref="PipeReader"/> into one contiguous buffer, up to a cap and a deadline.
+/// The buffer grows as bytes arrive (at most doubling), never to the announced Content-Length before the bytes are
+/// there, and every buffer over <see cref="RequestBodyBudget.FreeBytes"/> is counted against the process-wide budget.
 /// Every segment is consumed as soon as it is copied, so the transport never pauses on a large body.
 /// </summary>
 internal static class RequestBodyReader
 {
     private const int InitialSize = 16 * 1024;
 
-    public static async ValueTask<RequestBody> ReadAsync(PipeReader reader, long? contentLength, int maxBytes, CancellationToken cancellation)
+    /// <param name="timeout">From the first wait for bytes: the API server sends the whole body at once.</param>
+    public static async ValueTask<RequestBody> ReadAsync(PipeReader reader, long? contentLength, int maxBytes, TimeSpan timeout,
+        RequestBodyBudget budget, CancellationToken aborted)
     {
         if (contentLength > maxBytes)
-            return new RequestBody(null, 0);
+            return RequestBody.NotRead(RequestBodyStatus.TooLarge);
 
-        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Clamp(contentLength ?? InitialSize, 1, maxBytes));
+        // Grown to at most what the body announced (or the cap); a body that outgrows its Content-Length is Kestrel's 400.
+        var limit = (int)Math.Min(contentLength ?? maxBytes, maxBytes);
+        byte[] buffer = [];
         var length = 0;
+        CancellationTokenSource? deadline = null;
         try
         {
             while (true)
             {
-                var result = await reader.ReadAsync(cancellation);
-                if (length + result.Buffer.Length > maxBytes)
+                // Most bodies are already there: no timer for them.
+                if (!reader.TryRead(out var result))
+                {
+                    deadline ??= StartDeadline(timeout, aborted);
+                    try
+                    {
+                        result = await reader.ReadAsync(deadline.Token);
+                    }
+                    catch (OperationCanceledException) when (deadline.IsCancellationRequested && !aborted.IsCancellationRequested)
+                    {
+                        Release(budget, buffer);
+                        return RequestBody.NotRead(RequestBodyStatus.TimedOut);
+                    }
+                }
+                var received = result.Buffer.Length;
+                if (length + received > maxBytes)
                 {
                     reader.AdvanceTo(result.Buffer.End);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    return new RequestBody(null, 0);
+                    Release(budget, buffer);
+                    return RequestBody.NotRead(RequestBodyStatus.TooLarge);
                 }
-                buffer = EnsureCapacity(buffer, length, length + (int)result.Buffer.Length);
+                var needed = length + (int)received;
+                if (needed > buffer.Length)
+                {
+                    var size = Math.Clamp(Math.Max(buffer.Length * 2, InitialSize), needed, Math.Max(needed, limit));
+                    if (budget.TryRent(size) is not { } larger)
+                    {
+                        reader.AdvanceTo(result.Buffer.End);
+                        Release(budget, buffer);
+                        return RequestBody.NotRead(RequestBodyStatus.OverBudget);
+                    }
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    Release(budget, buffer);
+                    buffer = larger;
+                }
                 result.Buffer.CopyTo(buffer.AsSpan(length));
-                length += (int)result.Buffer.Length;
+                length = needed;
                 reader.AdvanceTo(result.Buffer.End);
                 if (result.IsCompleted)
-                    return new RequestBody(buffer, length);
+                    return new RequestBody(buffer, length, budget);
             }
         }
         catch
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            Release(budget, buffer);
             throw;
+        }
+        finally
+        {
+            deadline?.Dispose();
         }
     }
 
-    private static byte[] EnsureCapacity(byte[] buffer, int used, int needed)
+    private static CancellationTokenSource StartDeadline(TimeSpan timeout, CancellationToken aborted)
     {
-        if (needed <= buffer.Length)
-            return buffer;
-        var larger = ArrayPool<byte>.Shared.Rent(Math.Max(needed, buffer.Length * 2));
-        buffer.AsSpan(0, used).CopyTo(larger);
-        ArrayPool<byte>.Shared.Return(buffer);
-        return larger;
+        var deadline = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+        deadline.CancelAfter(timeout);
+        return deadline;
+    }
+
+    private static void Release(RequestBodyBudget budget, byte[] buffer)
+    {
+        if (buffer.Length > 0)
+            budget.Return(buffer);
     }
 }

@@ -7,10 +7,32 @@ namespace PodDefaults.Webhook.Server;
 public sealed record ServeOptions
 {
     /// <summary>
-    /// The API server never sends a body over 3 MiB; the review around the largest pod stays below this.
-    /// Larger bodies get 413 without being buffered.
+    /// The largest review the API server can send for a pod it accepts (SEMANTICS.md section 2), 19 MiB:
+    /// <list type="bullet">
+    /// <item>the object: at most 3 MiB, the API server's request limit (stored in etcd as protobuf, which writes
+    /// strings unescaped, so those 3 MiB are the bytes of the object's strings and structure, not of any JSON);</item>
+    /// <item>escaping: Go's JSON encoder writes <c>&lt;</c>, <c>&gt;</c>, <c>&amp;</c> and control characters as
+    /// 6-byte <c>\u003c</c> escapes, 6 bytes for 1 (U+2028 and U+2029 are 6 for 3, quotes and backslashes 2 for 1),
+    /// so the worst case is an object that is all such characters: 6 x 3 MiB = 18 MiB;</item>
+    /// <item>the review carries the object once (<c>oldObject</c> is null for CREATE), plus an envelope (uid, kind,
+    /// resource, userInfo with its groups and extra, options): 1 MiB allows for far more than any real one.</item>
+    /// </list>
+    /// Bodies grow as their bytes arrive, within <see cref="DefaultMaxBodyBufferBytes"/>, and none over 1 MiB is
+    /// pooled: a large cap costs memory only while such a body is being read.
     /// </summary>
-    public const int DefaultMaxRequestBytes = 4 * 1024 * 1024;
+    public const int DefaultMaxRequestBytes = (6 * 3 + 1) * 1024 * 1024;
+
+    /// <summary>
+    /// What request bodies may hold at once, process-wide: one body at the cap (19 MiB, while its buffer doubles:
+    /// 16 + 19 MiB) and as much again, within the Deployment's 192 MiB limit next to a ~60 MB process.
+    /// </summary>
+    public const long DefaultMaxBodyBufferBytes = 64 * 1024 * 1024;
+
+    /// <summary>
+    /// The API server sends the whole body at once: 19 MiB take 0.2 s at 1 Gbit/s. Well under its 10 s default
+    /// timeout and the 5 s of deploy/manifests, so a stalled body is answered 408 while the API server still waits.
+    /// </summary>
+    public static readonly TimeSpan DefaultBodyReadTimeout = TimeSpan.FromSeconds(3);
 
     /// <summary>PodDefault files or folder (<c>--defaults</c>); null reads them from the cluster.</summary>
     public string? DefaultsPath { get; init; }
@@ -25,6 +47,15 @@ public sealed record ServeOptions
     public TlsOptions Tls { get; init; } = new();
 
     public int MaxRequestBytes { get; init; } = DefaultMaxRequestBytes;
+
+    /// <summary>
+    /// Bytes that the request bodies being read may hold at once (<c>--max-body-buffer-bytes</c>), not counting
+    /// buffers of up to 64 KiB; a body that needs more is answered 503 with Retry-After.
+    /// </summary>
+    public long MaxBodyBufferBytes { get; init; } = DefaultMaxBodyBufferBytes;
+
+    /// <summary>How long a request body may take to arrive (<c>--body-read-timeout</c>); then 408 and the connection closes.</summary>
+    public TimeSpan BodyReadTimeout { get; init; } = DefaultBodyReadTimeout;
 
     /// <summary>
     /// After SIGTERM, how long to keep serving (with <c>/readyz</c> at 503) before Kestrel stops accepting

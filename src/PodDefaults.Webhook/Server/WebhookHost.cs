@@ -35,6 +35,7 @@ public static class WebhookHost
         builder.Services.AddSingleton<SnapshotHolder>();
         builder.Services.AddSingleton<SourceStatus>();
         builder.Services.AddSingleton<AdmissionEngine>();
+        builder.Services.AddSingleton(new RequestBodyBudget(options.MaxBodyBufferBytes));
         builder.Services.AddSingleton<AdmissionHandler>();
         builder.Services.AddSingleton<HealthHandler>();
         builder.Services.AddSingleton(createSource);
