@@ -120,8 +120,8 @@ public sealed class FileSettleTests : IDisposable
                 stream.Write(bytes, offset, Math.Min(2048, bytes.Length - offset));
                 stream.Flush();
                 longest = longest > last.Elapsed ? longest : last.Elapsed;
-                Thread.Sleep(30);
                 last.Restart();
+                Thread.Sleep(30);
             }
         });
         writer.Start();
