@@ -67,7 +67,7 @@ public sealed class ProvisionedCertificateSource : BackgroundService
             catch (KubernetesApiException e) when (e.Code == 409 && backoff.Failures == 0)
             {
                 // Another replica (or kubectl) wrote first: read again at once and go with what won.
-                ProvisioningLog.LostRace(logger, options.SecretDisplayName, e.Message);
+                ProvisioningLog.LostRace(logger, e.Message);
                 backoff.NextDelay();
                 delay = TimeSpan.Zero;
             }

@@ -12,8 +12,8 @@ internal static partial class ProvisioningLog
     public static partial void WroteSecret(ILogger logger, string secret, string change);
 
     [LoggerMessage(Level = LogLevel.Information,
-        Message = "Secret {Secret} changed before this replica's write ({Reason}); reading it again and using what won.")]
-    public static partial void LostRace(ILogger logger, string secret, string reason);
+        Message = "Another writer got there first ({Reason}); reading the Secret and webhook configuration again and using what won.")]
+    public static partial void LostRace(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "MutatingWebhookConfiguration {Configuration}: set the caBundle of its webhooks to the {Count} CA(s) of Secret {Secret}.")]
