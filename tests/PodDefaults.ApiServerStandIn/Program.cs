@@ -29,6 +29,14 @@ if (flags.Verbose)
 }
 
 Churn.Seed(server.Store, flags.Namespaces, flags.Objects);
+if (flags.Seed is { } seed)
+{
+    // A Secret or MutatingWebhookConfiguration, or a List of them (e.g. `kubectl kustomize` output as JSON).
+    var document = WireJson.Parse(await File.ReadAllTextAsync(seed));
+    var items = (string?)document["kind"] == "List" ? document["items"]!.AsArray().Select(i => i!.AsObject()) : [document];
+    foreach (var item in items.Where(i => ClusterObjectPaths.Of(i) is not null))
+        Console.WriteLine($"Seeded {server.Objects.Seed(item)}");
+}
 Console.WriteLine($"Serving {flags.Objects} PodDefaults in {flags.Namespaces} namespaces at {server.BaseUri} ({flags.Churn} events/s)");
 
 using var stop = new CancellationTokenSource();
@@ -61,11 +69,11 @@ void Stop(PosixSignalContext signal)
 
 internal sealed record Flags(
     int Port, bool Https, string? CertOut, int Objects, int Namespaces, double Churn, double BookmarkSeconds, string? Token,
-    string? ClientCertificateSha256 = null, bool Verbose = false)
+    string? ClientCertificateSha256 = null, bool Verbose = false, string? Seed = null)
 {
     public const string Usage =
         "usage: PodDefaults.ApiServerStandIn [--port N] [--https [--cert-out FILE]] [--objects N] [--namespaces N] "
-        + "[--churn EVENTS_PER_SECOND] [--bookmark-interval SECONDS] [--token TOKEN] [--client-cert-sha256 THUMBPRINT] [--verbose]";
+        + "[--churn EVENTS_PER_SECOND] [--bookmark-interval SECONDS] [--token TOKEN] [--client-cert-sha256 THUMBPRINT] [--verbose] [--seed FILE.json]";
 
     public static Flags? Parse(string[] args)
     {
@@ -87,6 +95,7 @@ internal sealed record Flags(
                     "--token" => flags with { Token = Value() },
                     "--client-cert-sha256" => flags with { ClientCertificateSha256 = Value() },
                     "--verbose" => flags with { Verbose = true },
+                    "--seed" => flags with { Seed = Value() },
                     _ => throw new FormatException($"unknown flag {args[i]}"),
                 };
             }

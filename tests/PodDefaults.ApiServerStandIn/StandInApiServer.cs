@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -16,7 +17,8 @@ namespace PodDefaults.ApiServerStandIn;
 
 /// <summary>
 /// A kube-apiserver stand-in for <c>/apis/kubeflow.org/v1alpha1/poddefaults</c>, on loopback: LIST with paging,
-/// WATCH with replay, bookmarks and 410, and faults a test scripts (<see cref="Inject"/>, <see cref="EventFaults"/>).
+/// WATCH with replay, bookmarks and 410, and faults a test scripts (<see cref="Inject"/>, <see cref="EventFaults"/>);
+/// and GET, PUT and PATCH of single Secrets and MutatingWebhookConfigurations (<see cref="Objects"/>).
 /// It can stop and start again on the same port with its state, to play an outage.
 /// </summary>
 public sealed class StandInApiServer : IAsyncDisposable
@@ -35,11 +37,15 @@ public sealed class StandInApiServer : IAsyncDisposable
     {
         this.options = options;
         Port = options.Port;
+        Objects = new ClusterObjects(Store);
         lists = new ListHandler(Store);
         watches = new WatchHandler(Store, options, EventFaults);
     }
 
     public ObjectStore Store { get; } = new();
+
+    /// <summary>The Secrets and MutatingWebhookConfigurations, by path (seed them with <see cref="ClusterObjects.Seed"/>).</summary>
+    public ClusterObjects Objects { get; }
 
     public EventWriteFaults EventFaults { get; } = new();
 
@@ -152,7 +158,7 @@ public sealed class StandInApiServer : IAsyncDisposable
     {
         var query = context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString());
         var isWatch = query.GetValueOrDefault("watch") is "1" or "true";
-        var kind = context.Request.Path != Path ? "other" : isWatch ? "watch" : "list";
+        var kind = ClusterObjectPaths.Kind(context.Request.Path) ?? (context.Request.Path != Path ? "other" : isWatch ? "watch" : "list");
         var seen = new SeenRequest(
             kind,
             context.Request.Path + context.Request.QueryString,
@@ -184,6 +190,12 @@ public sealed class StandInApiServer : IAsyncDisposable
             return;
         }
 
+        if (kind is "secret" or "mutatingwebhookconfiguration")
+        {
+            await AnswerObjectAsync(context);
+            return;
+        }
+
         if (kind == "other")
         {
             await WriteStatusAsync(context, 404, "the stand-in serves only PodDefaults");
@@ -198,6 +210,49 @@ public sealed class StandInApiServer : IAsyncDisposable
             await watches.HandleAsync(context, stopping!.Token);
         else
             await lists.HandleAsync(context);
+    }
+
+    private async Task AnswerObjectAsync(HttpContext context)
+    {
+        var path = context.Request.Path.Value!;
+        WriteResult result;
+        if (HttpMethods.IsGet(context.Request.Method))
+        {
+            result = Objects.Get(path) is { } found ? WriteResult.Ok(found) : WriteResult.Failed(404, $"{ClusterObjectPaths.Describe(path)} not found");
+        }
+        else if (HttpMethods.IsPut(context.Request.Method) || HttpMethods.IsPatch(context.Request.Method))
+        {
+            var mediaType = context.Request.ContentType?.Split(';')[0].Trim();
+            JsonObject? body;
+            try
+            {
+                body = await JsonNode.ParseAsync(context.Request.Body) as JsonObject;
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                body = null;
+            }
+
+            result = body is null ? WriteResult.Failed(400, "the body is not a JSON object")
+                : HttpMethods.IsPut(context.Request.Method) ? Objects.Update(path, body)
+                : mediaType == "application/merge-patch+json" ? Objects.MergePatch(path, body)
+                : WriteResult.Failed(415, $"the stand-in applies only merge patches (application/merge-patch+json), not {mediaType}");
+        }
+        else
+        {
+            result = WriteResult.Failed(405, $"the stand-in serves GET, PUT and PATCH of {ClusterObjectPaths.Describe(path)}");
+        }
+
+        if (result.Object is { } obj)
+        {
+            context.Response.StatusCode = 200;
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(WireJson.Serialize(obj));
+        }
+        else
+        {
+            await WriteStatusAsync(context, result.Code, result.Message!);
+        }
     }
 
     private bool IsAuthorized(HttpContext context)

@@ -7,6 +7,7 @@ using PodDefaults.Webhook.Sources;
 using PodDefaults.Webhook.Sources.Cluster;
 using PodDefaults.Webhook.Sources.Files;
 using PodDefaults.Webhook.Tls;
+using PodDefaults.Webhook.Tls.Provisioning;
 
 namespace PodDefaults.Webhook.Cli;
 
@@ -29,11 +30,17 @@ public static class ServeCommand
         ["--max-body-buffer-bytes"] = "max-body-buffer-bytes",
         ["--body-read-timeout"] = "body-read-timeout",
         ["--shutdown-delay"] = "shutdown-delay",
+        ["--certificate-secret"] = "certificate-secret",
+        ["--webhook-configuration"] = "webhook-configuration",
     };
+
+    /// <summary>Where a pod's namespace comes from when <c>--certificate-secret</c> names none (the Downward API, else the service account).</summary>
+    private const string ServiceAccountNamespaceFile = "/var/run/secrets/kubernetes.io/serviceaccount/namespace";
 
     public const string Usage = """
         poddefaults serve [--defaults PATH | --kubeconfig FILE] [--port N] [--listen ADDRESS]
-                          [--tls-cert FILE --tls-key FILE | --self-signed-cert-out FILE]
+                          [--tls-cert FILE --tls-key FILE | --self-signed-cert-out FILE
+                           | --certificate-secret [NAMESPACE/]NAME --webhook-configuration NAME]
                           [--max-request-bytes N] [--max-body-buffer-bytes N] [--body-read-timeout SECONDS]
                           [--shutdown-delay SECONDS]
 
@@ -45,6 +52,10 @@ public static class ServeCommand
           --listen ADDRESS         Address to listen on (default 0.0.0.0).
           --tls-cert, --tls-key    PEM certificate and key, reloaded on change (--tlsCertFile, --tlsKeyFile).
           --self-signed-cert-out   Without --tls-cert: write the self-signed certificate's PEM here.
+          --certificate-secret, --webhook-configuration
+                                   Provision the serving certificate: fill this (empty) Secret, put its CA in the
+                                   caBundle of this MutatingWebhookConfiguration, rotate both before expiry. The
+                                   Secret's namespace defaults to the pod's (POD_NAMESPACE, else the service account's).
           --max-request-bytes N    Larger bodies get 413 (default 19922944 = 19 MiB, the largest review the API
                                    server can send: a pod of at most 3 MiB whose every byte Go's JSON encoder
                                    writes as a 6-byte escape (<, >, & become \u003c...), 6 x 3 = 18 MiB, carried
@@ -86,7 +97,13 @@ public static class ServeCommand
             Kubeconfig = cli.Get("kubeconfig"),
             Port = cli.Port("port", KestrelTlsExtensions.DefaultPort),
             ListenAddress = listen is null ? IPAddress.Any : IPAddress.Parse(listen),
-            Tls = new TlsOptions { CertFile = cli.Get("tls-cert"), KeyFile = cli.Get("tls-key"), SelfSignedCertOut = cli.Get("self-signed-cert-out") },
+            Tls = new TlsOptions
+            {
+                CertFile = cli.Get("tls-cert"),
+                KeyFile = cli.Get("tls-key"),
+                SelfSignedCertOut = cli.Get("self-signed-cert-out"),
+                Provisioning = Provisioning(cli.Get("certificate-secret"), cli.Get("webhook-configuration")),
+            },
             MaxRequestBytes = maxBytes,
             MaxBodyBufferBytes = bufferBytes,
             BodyReadTimeout = timeout,
@@ -94,6 +111,35 @@ public static class ServeCommand
                 ? int.TryParse(delay, out var seconds) && seconds is >= 0 and <= 25 ? seconds : throw new CliException($"--shutdown-delay \"{delay}\" is not a number of seconds from 0 to 25")
                 : 0),
         };
+    }
+
+    private static CertificateProvisioningOptions? Provisioning(string? secret, string? configuration)
+    {
+        if (secret is null && configuration is null)
+            return null;
+        if (secret is null || configuration is null)
+            throw new CliException("--certificate-secret and --webhook-configuration must be given together");
+        var slash = secret.IndexOf('/', StringComparison.Ordinal);
+        var (ns, name) = slash >= 0 ? (secret[..slash], secret[(slash + 1)..]) : (OwnNamespace(), secret);
+        if (ns.Length == 0 || name.Length == 0 || name.Contains('/', StringComparison.Ordinal))
+            throw new CliException($"--certificate-secret \"{secret}\" is not NAME or NAMESPACE/NAME");
+        return new CertificateProvisioningOptions { SecretNamespace = ns, SecretName = name, WebhookConfigurationName = configuration };
+    }
+
+    private static string OwnNamespace()
+    {
+        if (Environment.GetEnvironmentVariable("POD_NAMESPACE") is { Length: > 0 } fromEnvironment)
+            return fromEnvironment;
+        try
+        {
+            return File.ReadAllText(ServiceAccountNamespaceFile).Trim() is { Length: > 0 } fromServiceAccount
+                ? fromServiceAccount
+                : throw new CliException($"--certificate-secret: {ServiceAccountNamespaceFile} is empty; give NAMESPACE/NAME");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException("--certificate-secret: no namespace given, no POD_NAMESPACE and not in a pod; give NAMESPACE/NAME");
+        }
     }
 
     public static int Run(IReadOnlyList<string> args)
@@ -108,9 +154,14 @@ public static class ServeCommand
             throw new CliException(error.Message);
         }
         var source = SourceFactory(options);
+        // The self-provisioned mode reads and writes its Secret and webhook configuration in the cluster, even
+        // when PodDefaults come from files.
+        Action<WebApplicationBuilder>? provisioning = options.Tls.Provisioning is null
+            ? null
+            : builder => builder.Services.AddSingleton(Connect(options, "no cluster to provision the certificate in"));
         try
         {
-            WebhookHost.Build(options, source).Run();
+            WebhookHost.Build(options, source, provisioning).Run();
         }
         catch (IOException error) when (error.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
         {
@@ -141,20 +192,25 @@ public static class ServeCommand
                 services.GetRequiredService<SourceStatus>(), services.GetRequiredService<ILogger<FilePodDefaultSource>>(),
                 FilePodDefaultSource.DefaultPollInterval);
         }
-        KubernetesConnection connection;
+        var connection = Connect(options, "no cluster to read PodDefaults from", "; or pass --defaults PATH");
+        return services => new ClusterPodDefaultSource(connection, services.GetRequiredService<SnapshotHolder>(),
+            services.GetRequiredService<SourceStatus>(), services.GetRequiredService<ILogger<ClusterPodDefaultSource>>(),
+            services.GetRequiredService<TimeProvider>());
+    }
+
+    /// <summary>The in-cluster service account, else <c>--kubeconfig</c>/<c>KUBECONFIG</c>/<c>~/.kube/config</c>.</summary>
+    private static KubernetesConnection Connect(ServeOptions options, string purpose, string hint = "")
+    {
         try
         {
             var configuration = options.Kubeconfig is { } kubeconfig
                 ? KubernetesConfigLoader.FromKubeconfigFile(kubeconfig)
                 : KubernetesConfigLoader.Load();
-            connection = KubernetesConnection.FromConfiguration(configuration);
+            return KubernetesConnection.FromConfiguration(configuration);
         }
         catch (Exception error) when (error is KubeConfigException or IOException)
         {
-            throw new CliException($"no cluster to read PodDefaults from: {error.Message}; or pass --defaults PATH");
+            throw new CliException($"{purpose}: {error.Message}{hint}");
         }
-        return services => new ClusterPodDefaultSource(connection, services.GetRequiredService<SnapshotHolder>(),
-            services.GetRequiredService<SourceStatus>(), services.GetRequiredService<ILogger<ClusterPodDefaultSource>>(),
-            services.GetRequiredService<TimeProvider>());
     }
 }

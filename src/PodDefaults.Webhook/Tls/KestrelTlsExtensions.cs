@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using PodDefaults.Webhook.Sources.Cluster;
+using PodDefaults.Webhook.Tls.Provisioning;
 
 namespace PodDefaults.Webhook.Tls;
 
@@ -25,7 +27,8 @@ public static partial class KestrelTlsExtensions
     /// Listens on <paramref name="address"/> (default 0.0.0.0) and <paramref name="port"/> (0 picks
     /// a free one). Certificate files are loaded, and a self-signed certificate made and written,
     /// when the server starts, before it accepts connections; a <see cref="TlsConfigurationException"/>
-    /// from there fails the start.
+    /// from there fails the start. The self-provisioned mode needs a <see cref="KubernetesConnection"/>
+    /// among the services.
     /// </summary>
     public static WebApplicationBuilder ListenHttps(
         this WebApplicationBuilder builder, TlsOptions tls, IPAddress? address = null, int port = DefaultPort)
@@ -36,6 +39,15 @@ public static partial class KestrelTlsExtensions
             builder.Services.AddSingleton(services => new ReloadingCertificateSource(
                 certFile, keyFile, services.GetRequiredService<ILogger<ReloadingCertificateSource>>()));
             builder.Services.AddHostedService(services => services.GetRequiredService<ReloadingCertificateSource>());
+        }
+
+        builder.Services.AddSingleton(new ServingCertificateStatus(trusted: tls.Provisioning is null));
+        if (tls.Provisioning is { } provisioning)
+        {
+            builder.Services.AddSingleton(services => new ProvisionedCertificateSource(
+                services.GetRequiredService<KubernetesConnection>(), provisioning, services.GetRequiredService<ServingCertificateStatus>(),
+                services.GetRequiredService<ILogger<ProvisionedCertificateSource>>(), services.GetService<TimeProvider>() ?? TimeProvider.System));
+            builder.Services.AddHostedService(services => services.GetRequiredService<ProvisionedCertificateSource>());
         }
 
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -68,6 +80,12 @@ public static partial class KestrelTlsExtensions
 
     private static Func<ServerCertificate> CertificateSource(IServiceProvider services, TlsOptions tls)
     {
+        if (tls.Provisioning is not null)
+        {
+            var provisioned = services.GetRequiredService<ProvisionedCertificateSource>();
+            return () => provisioned.Current;
+        }
+
         if (tls.CertFile is not null)
         {
             var files = services.GetRequiredService<ReloadingCertificateSource>();

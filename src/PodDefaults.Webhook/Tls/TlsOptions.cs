@@ -1,8 +1,11 @@
+using PodDefaults.Webhook.Tls.Provisioning;
+
 namespace PodDefaults.Webhook.Tls;
 
 /// <summary>
 /// Where the HTTPS certificate comes from: a PEM certificate and key pair (reloaded when the files
-/// change), or, when neither is given, a self-signed certificate made at startup.
+/// change), a Secret the replicas fill and rotate themselves (<see cref="Provisioning"/>), or, when none
+/// is given, a self-signed certificate made at startup.
 /// </summary>
 public sealed record TlsOptions
 {
@@ -14,6 +17,9 @@ public sealed record TlsOptions
 
     /// <summary>Where to write the self-signed certificate's PEM (<c>--self-signed-cert-out</c>), for clients to trust.</summary>
     public string? SelfSignedCertOut { get; init; }
+
+    /// <summary>The self-provisioned mode (<c>--certificate-secret</c>, <c>--webhook-configuration</c>); null when off.</summary>
+    public CertificateProvisioningOptions? Provisioning { get; init; }
 
     /// <summary>Throws a <see cref="TlsConfigurationException"/> for combinations that cannot be served.</summary>
     public void Validate()
@@ -28,6 +34,12 @@ public sealed record TlsOptions
         {
             throw new TlsConfigurationException(
                 "--self-signed-cert-out applies only without --tls-cert/--tls-key: there is no self-signed certificate to write.");
+        }
+
+        if (Provisioning is not null && (CertFile is not null || SelfSignedCertOut is not null))
+        {
+            throw new TlsConfigurationException(
+                "--certificate-secret provisions the certificate itself: it cannot be combined with --tls-cert/--tls-key or --self-signed-cert-out.");
         }
     }
 }

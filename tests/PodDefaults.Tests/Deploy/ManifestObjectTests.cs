@@ -14,6 +14,9 @@ public class ManifestObjectTests
         [("v1", "Namespace")] = false,
         [("apiextensions.k8s.io/v1", "CustomResourceDefinition")] = false,
         [("v1", "ServiceAccount")] = true,
+        [("v1", "Secret")] = true,
+        [("rbac.authorization.k8s.io/v1", "Role")] = true,
+        [("rbac.authorization.k8s.io/v1", "RoleBinding")] = true,
         [("rbac.authorization.k8s.io/v1", "ClusterRole")] = false,
         [("rbac.authorization.k8s.io/v1", "ClusterRoleBinding")] = false,
         [("apps/v1", "Deployment")] = true,
@@ -67,15 +70,19 @@ public class ManifestObjectTests
     }
 
     [Fact]
-    public void The_overlay_adds_only_the_certificate_objects_to_the_base()
+    public void The_overlay_swaps_the_self_provisioned_certificate_objects_for_cert_managers()
     {
         static IEnumerable<string> Names(RenderedManifests m) =>
             m.Objects.Select(o => $"{o["kind"]}/{o["metadata"]!["name"]}");
 
         var added = Names(RenderedManifests.CertManager).Except(Names(RenderedManifests.Base)).Order();
+        var removed = Names(RenderedManifests.Base).Except(Names(RenderedManifests.CertManager)).Order();
 
         Assert.Equal(["Certificate/poddefaults-webhook", "Issuer/poddefaults-selfsigned"], added);
-        Assert.Empty(Names(RenderedManifests.Base).Except(Names(RenderedManifests.CertManager)));
+        Assert.Equal(
+            ["ClusterRole/poddefaults-webhook-certificate", "ClusterRoleBinding/poddefaults-webhook-certificate", "Role/poddefaults-webhook-certificate",
+                "RoleBinding/poddefaults-webhook-certificate", "Secret/poddefaults-webhook-certificate"],
+            removed);
     }
 
     internal static IEnumerable<string> Strings(JsonNode? array) =>
