@@ -7,6 +7,9 @@ cd "$repo_root"
 
 dotnet test PodDefaults.sln -c Release --logger "console;verbosity=minimal"
 
+# The README's "Try it" blocks, verbatim, on a fresh clone (about 40 s).
+build/readme-try-it.sh
+
 aot_dir=$(mktemp -d)
 trap 'rm -rf "$aot_dir"' EXIT
 build/publish-aot.sh "$aot_dir"
