@@ -25,8 +25,7 @@ public class ManifestObjectTests
         [("cert-manager.io/v1", "Certificate")] = true,
     };
 
-    public static TheoryData<string> Kustomizations =>
-        [RenderedManifests.BaseDirectory, RenderedManifests.CertManagerDirectory];
+    public static TheoryData<string> Kustomizations => [.. RenderedManifests.Shipped];
 
     [Theory]
     [MemberData(nameof(Kustomizations))]
@@ -74,7 +73,9 @@ public class ManifestObjectTests
 
         var added = Names(RenderedManifests.CertManager).Except(Names(RenderedManifests.Base)).Order();
 
-        Assert.Equal(["Certificate/poddefaults-webhook", "Issuer/poddefaults-selfsigned"], added);
+        Assert.Equal(
+            ["Certificate/poddefaults-ca", "Certificate/poddefaults-webhook", "Issuer/poddefaults-ca", "Issuer/poddefaults-selfsigned"],
+            added);
         Assert.Empty(Names(RenderedManifests.Base).Except(Names(RenderedManifests.CertManager)));
     }
 
