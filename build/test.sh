@@ -5,7 +5,13 @@ set -euo pipefail
 repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$repo_root"
 
+# The CRD is what its template and the pinned Kubernetes schemas generate (never edited by hand).
+build/generate-crd.sh --check
+
 dotnet test PodDefaults.sln -c Release --logger "console;verbosity=minimal"
+
+# The README's "Try it" blocks, verbatim, on a fresh clone (about 40 s).
+build/readme-try-it.sh
 
 aot_dir=$(mktemp -d)
 trap 'rm -rf "$aot_dir"' EXIT

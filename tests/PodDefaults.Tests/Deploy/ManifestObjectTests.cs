@@ -28,8 +28,7 @@ public class ManifestObjectTests
         [("cert-manager.io/v1", "Certificate")] = true,
     };
 
-    public static TheoryData<string> Kustomizations =>
-        [RenderedManifests.BaseDirectory, RenderedManifests.CertManagerDirectory];
+    public static TheoryData<string> Kustomizations => [.. RenderedManifests.Shipped];
 
     [Theory]
     [MemberData(nameof(Kustomizations))]
@@ -78,7 +77,9 @@ public class ManifestObjectTests
         var added = Names(RenderedManifests.CertManager).Except(Names(RenderedManifests.Base)).Order();
         var removed = Names(RenderedManifests.Base).Except(Names(RenderedManifests.CertManager)).Order();
 
-        Assert.Equal(["Certificate/poddefaults-webhook", "Issuer/poddefaults-selfsigned"], added);
+        Assert.Equal(
+            ["Certificate/poddefaults-ca", "Certificate/poddefaults-webhook", "Issuer/poddefaults-ca", "Issuer/poddefaults-selfsigned"],
+            added);
         Assert.Equal(
             ["ClusterRole/poddefaults-webhook-certificate", "ClusterRoleBinding/poddefaults-webhook-certificate", "Role/poddefaults-webhook-certificate",
                 "RoleBinding/poddefaults-webhook-certificate", "Secret/poddefaults-webhook-certificate"],

@@ -135,6 +135,31 @@ public class PodDefaultSchemaTests
         Assert.Contains(errors, e => e.StartsWith(location + ": "));
     }
 
+    [Theory]
+    [InlineData("volumes: [{name: data, persistentVolumeClam: {claimName: pvc}}]", "spec.volumes[0].persistentVolumeClam")]
+    [InlineData("volumes: [{name: data, persistentVolumeClaim: {claimNme: pvc}}]", "spec.volumes[0].persistentVolumeClaim.claimNme")]
+    [InlineData("volumes: [{name: t, projected: {sources: [{serviceAccountToken: {path: t, audiance: a}}]}}]", "spec.volumes[0].projected.sources[0].serviceAccountToken.audiance")]
+    [InlineData("sidecars: [{name: proxy, image: envoy, imagePullPolice: Always}]", "spec.sidecars[0].imagePullPolice")]
+    [InlineData("sidecars: [{name: proxy, livenessProbe: {httpGet: {paht: /}}}]", "spec.sidecars[0].livenessProbe.httpGet.paht")]
+    [InlineData("initContainers: [{name: init, volumeMounts: [{name: v, mountpath: /v}]}]", "spec.initContainers[0].volumeMounts[0].mountpath")]
+    [InlineData("initContainers: [{image: busybox}]", "spec.initContainers[0]")]
+    [InlineData("env: [{name: A, valueFrom: {secretKeyRefs: {name: s, key: k}}}]", "spec.env[0].valueFrom.secretKeyRefs")]
+    [InlineData("envFrom: [{configMapRefs: {name: c}}]", "spec.envFrom[0].configMapRefs")]
+    [InlineData("volumeMounts: [{name: v, mountPath: /v, readonly: true}]", "spec.volumeMounts[0].readonly")]
+    [InlineData("tolerations: [{key: gpu, effects: NoSchedule}]", "spec.tolerations[0].effects")]
+    [InlineData("imagePullSecrets: [{nme: registry}]", "spec.imagePullSecrets[0].nme")]
+    [InlineData("securityContext: {runAsUsr: 1000}", "spec.securityContext.runAsUsr")]
+    [InlineData("resources: {limit: {cpu: 1}}", "spec.resources.limit")]
+    [InlineData("affinity: {nodeAffinity: {requiredDuringScheduling: {}}}", "spec.affinity.nodeAffinity.requiredDuringScheduling")]
+    public void Typos_in_kubernetes_types_are_rejected_as_kubeflows_crd_rejects_them(string field, string location)
+    {
+        // The API server would prune these members (or, with kubectl's default strict field
+        // validation, refuse them); Kubeflow's CRD carries the same upstream schemas.
+        var errors = PodDefaultCrd.Validator.Validate(PodDefault($"selector: {{}}\n{field}"));
+
+        Assert.Contains(errors, e => e.StartsWith(location + ": "));
+    }
+
     [Fact]
     public void Unknown_selector_operator_is_rejected()
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using PodDefaults.Tests.TestSupport;
 using Xunit.Sdk;
@@ -5,24 +6,34 @@ using Xunit.Sdk;
 namespace PodDefaults.Tests.Deploy;
 
 /// <summary>The objects one kustomization renders to.</summary>
-internal sealed class RenderedManifests(IReadOnlyList<JsonObject> objects)
+internal sealed class RenderedManifests(string text, IReadOnlyList<JsonObject> objects)
 {
     public const string BaseDirectory = "deploy/manifests";
     public const string CertManagerDirectory = "deploy/manifests/overlays/cert-manager";
+    public const string KubeflowDirectory = "deploy/manifests/overlays/kubeflow";
+    public const string AllNamespacesDirectory = "deploy/manifests/overlays/all-namespaces";
 
-    private static readonly Lazy<RenderedManifests> BaseRendering = new(() => Render(BaseDirectory));
-    private static readonly Lazy<RenderedManifests> CertManagerRendering = new(() => Render(CertManagerDirectory));
+    /// <summary>Overlays an SRE would write to install into namespace platform-webhooks (Deploy/Overlays/).</summary>
+    public const string MovedBaseDirectory = "tests/PodDefaults.Tests/Deploy/Overlays/platform-webhooks-base";
+    public const string MovedCertManagerDirectory = "tests/PodDefaults.Tests/Deploy/Overlays/platform-webhooks-cert-manager";
 
-    public static RenderedManifests Base => BaseRendering.Value;
+    /// <summary>Every kustomization the repository ships.</summary>
+    public static readonly string[] Shipped = [BaseDirectory, CertManagerDirectory, KubeflowDirectory, AllNamespacesDirectory];
 
-    public static RenderedManifests CertManager => CertManagerRendering.Value;
+    /// <summary>The shipped ones and the namespace overrides over them.</summary>
+    public static readonly string[] Variants = [.. Shipped, MovedBaseDirectory, MovedCertManagerDirectory];
 
-    public static RenderedManifests Of(string directory) => directory switch
-    {
-        BaseDirectory => Base,
-        CertManagerDirectory => CertManager,
-        _ => throw new ArgumentOutOfRangeException(nameof(directory), directory, "not a kustomization of deploy/"),
-    };
+    private static readonly ConcurrentDictionary<string, Lazy<RenderedManifests>> Renderings = new();
+
+    public static RenderedManifests Base => Of(BaseDirectory);
+
+    public static RenderedManifests CertManager => Of(CertManagerDirectory);
+
+    public static RenderedManifests Of(string directory) =>
+        Renderings.GetOrAdd(directory, d => new(() => Render(d))).Value;
+
+    /// <summary>The text <c>kubectl kustomize</c> printed.</summary>
+    public string Text { get; } = text;
 
     public IReadOnlyList<JsonObject> Objects { get; } = objects;
 
@@ -45,7 +56,10 @@ internal sealed class RenderedManifests(IReadOnlyList<JsonObject> objects)
             : throw new XunitException($"Expected one {kind}, found {matches.Count}.");
     }
 
-    private static RenderedManifests Render(string directory) =>
-        new([.. TestYaml.Documents(Kustomize.Render(directory)).Select(document =>
+    private static RenderedManifests Render(string directory)
+    {
+        var text = Kustomize.Render(directory);
+        return new(text, [.. TestYaml.Documents(text).Select(document =>
             document as JsonObject ?? throw new XunitException($"{directory} rendered a document that is not an object."))]);
+    }
 }

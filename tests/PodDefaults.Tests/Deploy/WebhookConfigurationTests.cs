@@ -52,18 +52,6 @@ public class WebhookConfigurationTests
     }
 
     [Fact]
-    public void Never_selects_its_own_namespace_or_kube_system()
-    {
-        var selector = Webhook["namespaceSelector"]!;
-        var exclusion = Assert.Single(selector["matchExpressions"]!.AsArray())!;
-
-        Assert.Equal("kubernetes.io/metadata.name", (string?)exclusion["key"]);
-        Assert.Equal("NotIn", (string?)exclusion["operator"]);
-        Assert.Equal(["kube-system", "poddefaults-system"], ManifestObjectTests.Strings(exclusion["values"]).Order());
-        Assert.Null(selector["matchLabels"]);
-    }
-
-    [Fact]
     public void Selects_pods_by_namespace_only()
     {
         // Kubeflow's opt-out is an annotation, which an objectSelector cannot see.

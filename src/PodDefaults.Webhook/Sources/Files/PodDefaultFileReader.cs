@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using PodDefaults.Core.Json;
 using PodDefaults.Core.Model;
 
 namespace PodDefaults.Webhook.Sources.Files;
@@ -130,7 +131,7 @@ public static class PodDefaultFileReader
 
         public void ReadDocument(YamlJsonDocument document)
         {
-            using var json = JsonDocument.Parse(document.Json, PodDefaults.Core.Json.JsonLimits.DocumentOptions);
+            using var json = JsonDocument.Parse(document.Json, JsonLimits.DocumentOptions);
             var root = json.RootElement;
             var kind = root.ValueKind == JsonValueKind.Object ? StringMember(root, "kind") : null;
             if (kind is "List" or "PodDefaultList")
