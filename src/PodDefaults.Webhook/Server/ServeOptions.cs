@@ -23,8 +23,8 @@ public sealed record ServeOptions
     public const int DefaultMaxRequestBytes = (6 * 3 + 1) * 1024 * 1024;
 
     /// <summary>
-    /// What request bodies may hold at once, process-wide: one body at the cap (19 MiB, while its buffer doubles:
-    /// 16 + 19 MiB) and as much again, within the Deployment's 192 MiB limit next to a ~60 MB process.
+    /// What request bodies may hold at once, process-wide: one body at the cap while its buffer doubles (16 + 19 MiB)
+    /// with room for others beside it, within the Deployment's 192 MiB limit next to a ~55 MB process.
     /// </summary>
     public const long DefaultMaxBodyBufferBytes = 64 * 1024 * 1024;
 
