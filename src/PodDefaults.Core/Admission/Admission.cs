@@ -89,10 +89,11 @@ public sealed class Admission : IDisposable
         {
             Merge.Run(source, Request.Pod, CollectionsMarshal.AsSpan(applying), CollectionsMarshal.AsSpan(matching));
         }
-        catch (JsonException error)
+        catch (Exception error) when (error is JsonException or InvalidOperationException)
         {
-            // A value the merge compares lies in a part of the pod that was only skipped (a container's other
-            // members, beside a sidecar of the same name), and is not JSON after all.
+            // A value the merge compares or describes lies in a part of the pod that was only skipped (a
+            // container's other members, beside a sidecar of the same name) and is not JSON after all, or holds
+            // a member name whose escape is no text (the conflict message looks members up by name).
             throw new AdmissionReviewFormatException($"the body is not a valid AdmissionReview: {error.Message}", error);
         }
         if (Merge.Conflicts.Count > 0)

@@ -40,7 +40,7 @@ internal static class FullReadAdmission
         {
             merge.Run(body, request.Pod, CollectionsMarshal.AsSpan(applying), CollectionsMarshal.AsSpan(matching));
         }
-        catch (JsonException error)
+        catch (Exception error) when (error is JsonException or InvalidOperationException)
         {
             return ([], null, error.Message);
         }
