@@ -33,6 +33,9 @@ internal ref struct JsonCursor
     /// <summary>The next byte that is not whitespace, without consuming it.</summary>
     public byte Peek()
     {
+        // The API server writes no whitespace: the byte is usually there already.
+        if (Position < json.Length && json[Position] > (byte)' ')
+            return json[Position];
         SkipWhitespace();
         if (Position >= json.Length)
             throw new JsonException("unexpected end of JSON");

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Numerics;
-using System.Runtime.Intrinsics;
 using System.Text.Json;
 
 namespace PodDefaults.Core.Json;
@@ -12,11 +11,11 @@ namespace PodDefaults.Core.Json;
 /// body (<see cref="CheckUtf8"/>), so the scan itself only looks for ASCII bytes.
 /// </summary>
 /// <remarks>
-/// Objects and lists are scanned a block at a time: one compare per kind of byte that matters gives a bit
-/// mask of the block, and only its set bits are visited (about one byte in eight in a pod). The block is as
-/// wide as the CPU compares at once (<see cref="Vector512"/>, <see cref="Vector256"/>, <see cref="Vector128"/>
-/// on SSE or AdvSimd), a byte without SIMD; bench/scanner-isa.sh runs the tests with each switched off.
-/// A lone string jumps to its end with <see cref="SearchValues{T}"/>.
+/// Objects and lists are scanned a block at a time (<see cref="BlockMasks"/>: 64, 32 or 16 bytes as the CPU
+/// compares them at once with AVX-512, AVX2, SSE or AdvSimd; a byte without SIMD; bench/scanner-isa.sh runs
+/// the tests with each switched off). In a block without escapes, which bytes lie inside strings follows from
+/// the quotes by a prefix XOR (as in simdjson), so only the brackets outside strings are visited, one by
+/// one. A lone string jumps to its end with <see cref="SearchValues{T}"/>.
 /// </remarks>
 public static class JsonScanner
 {
@@ -100,59 +99,67 @@ public static class JsonScanner
 
     private static int SkipNested(ReadOnlySpan<byte> json, int at, int depth)
     {
-        // The closing bracket each open level waits for.
-        Span<byte> closers = stackalloc byte[JsonLimits.MaxDepth];
+        // Which kind of bracket each open level is: bit set for an object. 4 x 64 = JsonLimits.MaxDepth levels.
+        Span<ulong> objects = stackalloc ulong[JsonLimits.MaxDepth / 64];
         var level = 0;
         var inString = false;
         while (true)
         {
-            // The bytes of the next block that matter, one bit each: quotes, backslashes, brackets, control characters.
-            var (mask, width) = Stops(json, at);
-            while (mask != 0)
+            var block = BlockMasks.At(json, at);
+            var width = block.Width;
+            if (block.Backslashes == 0)
             {
-                var position = at + BitOperations.TrailingZeroCount(mask);
-                mask &= mask - 1;
-                var current = json[position];
-                if (inString)
+                // No escape in the block: which bytes are inside strings follows from the quotes alone (each
+                // quote flips it: a prefix XOR), and only the brackets outside strings need a visit.
+                var inside = PrefixXor(block.Quotes) ^ (inString ? ~0UL : 0UL);
+                if ((block.Controls & inside) != 0)
+                    throw new JsonException($"a string holds the control character 0x{json[at + BitOperations.TrailingZeroCount(block.Controls & inside)]:x2}, which must be escaped");
+                var brackets = block.Brackets & ~inside;
+                while (brackets != 0)
                 {
-                    if (current == (byte)'"')
-                    {
-                        inString = false;
-                    }
-                    else if (current == (byte)'\\')
-                    {
-                        var next = SkipEscape(json, position + 1);
-                        if (next >= at + width)
-                        {
-                            width = next - at;
-                            break;
-                        }
-                        mask &= ~0UL << (next - at);
-                    }
-                    else if (current < 0x20)
-                    {
-                        throw new JsonException($"a string holds the control character 0x{current:x2}, which must be escaped");
-                    }
-                    continue; // a bracket inside a string
+                    var position = at + BitOperations.TrailingZeroCount(brackets);
+                    brackets &= brackets - 1;
+                    if (Bracket(json[position], objects, ref level, depth))
+                        return position + 1;
                 }
-                switch (current)
+                inString ^= (BitOperations.PopCount(block.Quotes) & 1) != 0;
+            }
+            else
+            {
+                // Escapes: visit every byte that matters, in order.
+                var stops = block.Quotes | block.Backslashes | block.Brackets | block.Controls;
+                while (stops != 0)
                 {
-                    case (byte)'"':
+                    var position = at + BitOperations.TrailingZeroCount(stops);
+                    stops &= stops - 1;
+                    var current = json[position];
+                    if (inString)
+                    {
+                        if (current == (byte)'"')
+                        {
+                            inString = false;
+                        }
+                        else if (current == (byte)'\\')
+                        {
+                            var next = SkipEscape(json, position + 1);
+                            if (next >= at + width)
+                            {
+                                width = next - at;
+                                break;
+                            }
+                            stops &= ~0UL << (next - at);
+                        }
+                        else if (current < 0x20)
+                        {
+                            throw new JsonException($"a string holds the control character 0x{current:x2}, which must be escaped");
+                        }
+                        continue; // a bracket inside a string
+                    }
+                    if (current == (byte)'"')
                         inString = true;
-                        break;
-                    case (byte)'{' or (byte)'[':
-                        if (depth + level >= JsonLimits.MaxDepth)
-                            throw new JsonException($"the JSON nests deeper than {JsonLimits.MaxDepth} levels");
-                        closers[level++] = (byte)(current + 2);
-                        break;
-                    case (byte)'}' or (byte)']':
-                        if (closers[--level] != current)
-                            throw new JsonException($"'{(char)current}' closes a {(closers[level] == (byte)'}' ? "'{'" : "'['")}");
-                        if (level == 0)
-                            return position + 1;
-                        break;
-                    default:
-                        break; // whitespace, or a backslash outside a string: scalars are not parsed
+                    else if (current is (byte)'{' or (byte)'[' or (byte)'}' or (byte)']' && Bracket(current, objects, ref level, depth))
+                        return position + 1;
+                    // else whitespace, or a backslash outside a string: scalars are not parsed
                 }
             }
             at += width;
@@ -161,47 +168,34 @@ public static class JsonScanner
         }
     }
 
-    /// <summary>
-    /// The stops among the bytes at <paramref name="at"/>: as wide a block as the CPU compares at once and the
-    /// input still holds, else the one byte.
-    /// </summary>
-    private static (ulong Mask, int Width) Stops(ReadOnlySpan<byte> json, int at)
+    /// <summary>Opens or closes a level; true when the outermost one closes.</summary>
+    private static bool Bracket(byte bracket, Span<ulong> objects, ref int level, int depth)
     {
-        var rest = json[at..];
-        if (Vector512.IsHardwareAccelerated && rest.Length >= Vector512<byte>.Count)
-            return (StopMask(Vector512.Create(rest)), Vector512<byte>.Count);
-        if (Vector256.IsHardwareAccelerated && rest.Length >= Vector256<byte>.Count)
-            return (StopMask(Vector256.Create(rest)), Vector256<byte>.Count);
-        if (Vector128.IsHardwareAccelerated && rest.Length >= Vector128<byte>.Count)
-            return (StopMask(Vector128.Create(rest)), Vector128<byte>.Count);
-        return (IsStop(rest[0]) ? 1UL : 0UL, 1);
+        if (bracket is (byte)'{' or (byte)'[')
+        {
+            if (depth + level >= JsonLimits.MaxDepth)
+                throw new JsonException($"the JSON nests deeper than {JsonLimits.MaxDepth} levels");
+            var bit = 1UL << (level & 63);
+            objects[level >> 6] = bracket == (byte)'{' ? objects[level >> 6] | bit : objects[level >> 6] & ~bit;
+            level++;
+            return false;
+        }
+        level--;
+        var isObject = (objects[level >> 6] & (1UL << (level & 63))) != 0;
+        if (isObject != (bracket == (byte)'}'))
+            throw new JsonException($"'{(char)bracket}' closes a {(isObject ? "'{'" : "'['")}");
+        return level == 0;
     }
 
-    // '{' and '[' differ from each other only in bit 0x20, as do '}' and ']'.
-    internal static bool IsStop(byte b) => b is (byte)'"' or (byte)'\\' or (byte)'{' or (byte)'[' or (byte)'}' or (byte)']' or < 0x20;
-
-    internal static ulong StopMask(Vector512<byte> v)
+    /// <summary>Bit i set when an odd number of bits at or below i are set in <paramref name="quotes"/>.</summary>
+    private static ulong PrefixXor(ulong quotes)
     {
-        var folded = v | Vector512.Create((byte)0x20);
-        return (Vector512.Equals(v, Vector512.Create((byte)'"')) | Vector512.Equals(v, Vector512.Create((byte)'\\'))
-            | Vector512.Equals(folded, Vector512.Create((byte)'{')) | Vector512.Equals(folded, Vector512.Create((byte)'}'))
-            | Vector512.LessThan(v, Vector512.Create((byte)0x20))).ExtractMostSignificantBits();
-    }
-
-    internal static ulong StopMask(Vector256<byte> v)
-    {
-        var folded = v | Vector256.Create((byte)0x20);
-        return (Vector256.Equals(v, Vector256.Create((byte)'"')) | Vector256.Equals(v, Vector256.Create((byte)'\\'))
-            | Vector256.Equals(folded, Vector256.Create((byte)'{')) | Vector256.Equals(folded, Vector256.Create((byte)'}'))
-            | Vector256.LessThan(v, Vector256.Create((byte)0x20))).ExtractMostSignificantBits();
-    }
-
-    internal static ulong StopMask(Vector128<byte> v)
-    {
-        var folded = v | Vector128.Create((byte)0x20);
-        return (Vector128.Equals(v, Vector128.Create((byte)'"')) | Vector128.Equals(v, Vector128.Create((byte)'\\'))
-            | Vector128.Equals(folded, Vector128.Create((byte)'{')) | Vector128.Equals(folded, Vector128.Create((byte)'}'))
-            | Vector128.LessThan(v, Vector128.Create((byte)0x20))).ExtractMostSignificantBits();
+        quotes ^= quotes << 1;
+        quotes ^= quotes << 2;
+        quotes ^= quotes << 4;
+        quotes ^= quotes << 8;
+        quotes ^= quotes << 16;
+        return quotes ^ (quotes << 32);
     }
 
     private static int SkipScalar(ReadOnlySpan<byte> json, int at)

@@ -151,7 +151,7 @@ public sealed class SkippingReaderDifferentialTests(ITestOutputHelper output)
         /// <summary>Sound structure, something other than JSON where the engine only skips: the engine answers.</summary>
         OnlyFullReadRejects,
 
-        /// <summary>What the full read let through and the contract rejects: bytes that are not UTF-8 in a skipped string, a member twice.</summary>
+        /// <summary>What the full read let through and the engine rejects: bytes that are not UTF-8 in a skipped string, a member twice, a name whose escape is no text.</summary>
         OnlyEngineRejects,
     }
 
@@ -167,8 +167,11 @@ public sealed class SkippingReaderDifferentialTests(ITestOutputHelper output)
         if (ours.Rejected is not null)
         {
             // Utf8JsonReader does not check the UTF-8 of a string it skips, and the full read took the first
-            // of two equal member names: section 2 rejects both.
-            Assert.True(!StructureOracle.IsSound(body) || ours.Rejected.Contains("appears twice", StringComparison.Ordinal),
+            // of two equal member names: section 2 rejects both. A member name whose escape is no text (a lone
+            // surrogate) in an object the engine reads is always rejected; the full read only when comparing
+            // the name with one it wanted reached the escape.
+            Assert.True(!StructureOracle.IsSound(body) || ours.Rejected.Contains("appears twice", StringComparison.Ordinal)
+                || ours.Rejected.Contains("no text (a lone surrogate)", StringComparison.Ordinal),
                 $"rejected what the full read answers: {ours.Rejected}");
             return Agreement.OnlyEngineRejects;
         }
