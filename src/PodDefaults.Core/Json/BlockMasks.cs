@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace PodDefaults.Core.Json;
@@ -8,6 +9,7 @@ namespace PodDefaults.Core.Json;
 /// </summary>
 internal readonly record struct BlockMasks(ulong Quotes, ulong Backslashes, ulong Brackets, ulong Controls, int Width)
 {
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static BlockMasks At(ReadOnlySpan<byte> json, int at)
     {
         var rest = json[at..];
@@ -21,6 +23,7 @@ internal readonly record struct BlockMasks(ulong Quotes, ulong Backslashes, ulon
     }
 
     // '{' and '[' differ only in bit 0x20, as do '}' and ']': one compare each after setting it.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static BlockMasks Of(Vector512<byte> v)
     {
         var folded = v | Vector512.Create((byte)0x20);
@@ -32,6 +35,7 @@ internal readonly record struct BlockMasks(ulong Quotes, ulong Backslashes, ulon
             Vector512<byte>.Count);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static BlockMasks Of(Vector256<byte> v)
     {
         var folded = v | Vector256.Create((byte)0x20);
@@ -43,6 +47,7 @@ internal readonly record struct BlockMasks(ulong Quotes, ulong Backslashes, ulon
             Vector256<byte>.Count);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static BlockMasks Of(Vector128<byte> v)
     {
         var folded = v | Vector128.Create((byte)0x20);
@@ -54,6 +59,7 @@ internal readonly record struct BlockMasks(ulong Quotes, ulong Backslashes, ulon
             Vector128<byte>.Count);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static BlockMasks Of(byte b) => new(
         b == (byte)'"' ? 1UL : 0,
         b == (byte)'\\' ? 1UL : 0,

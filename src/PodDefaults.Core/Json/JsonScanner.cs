@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace PodDefaults.Core.Json;
@@ -188,6 +189,7 @@ public static class JsonScanner
     }
 
     /// <summary>Bit i set when an odd number of bits at or below i are set in <paramref name="quotes"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong PrefixXor(ulong quotes)
     {
         quotes ^= quotes << 1;
