@@ -7,6 +7,7 @@ using PodDefaults.Core.Buffers;
 using PodDefaults.Core.Merge;
 using PodDefaults.Core.Model;
 using PodDefaults.Core.Patch;
+using PodDefaults.Core.Pods;
 using PodDefaults.Core.Selection;
 
 namespace PodDefaults.Core.Admission;
@@ -86,7 +87,18 @@ public sealed class Admission : IDisposable
             return;
         }
 
-        Merge.Run(source, Request.Pod, CollectionsMarshal.AsSpan(applying), CollectionsMarshal.AsSpan(matching));
+        AdmissionReviewReader.ReadSpec(source, Request, SpecNeedsOf.PodDefaults(CollectionsMarshal.AsSpan(applying)));
+        try
+        {
+            Merge.Run(source, Request.Pod, CollectionsMarshal.AsSpan(applying), CollectionsMarshal.AsSpan(matching));
+        }
+        catch (Exception error) when (error is JsonException or InvalidOperationException)
+        {
+            // A value the merge compares or describes lies in a part of the pod that was only skipped (a
+            // container's other members, beside a sidecar of the same name) and is not JSON after all, or holds
+            // a member name whose escape is no text (the conflict message looks members up by name).
+            throw new AdmissionReviewFormatException($"the body is not a valid AdmissionReview: {error.Message}", error);
+        }
         if (Merge.Conflicts.Count > 0)
         {
             Outcome = AdmissionOutcome.Conflict;

@@ -19,6 +19,19 @@ public sealed class AdmissionRequest
     public JsonString Resource { get; set; } = JsonString.None;
     public JsonString SubResource { get; set; } = JsonString.None;
 
+    /// <summary>The review's <c>apiVersion</c> and <c>kind</c> as written, checked once the review is read.</summary>
+    internal JsonString ReviewApiVersion { get; set; } = JsonString.None;
+    internal JsonString ReviewKind { get; set; } = JsonString.None;
+
+    /// <summary>The review has a <c>request</c> object.</summary>
+    internal bool HasRequest { get; set; }
+
+    /// <summary>Whether <c>request.object</c> is read as a pod (off on the second read, after it did not read as one).</summary>
+    internal bool ReadsPod { get; set; } = true;
+
+    /// <summary>The reader is inside <c>request.object</c>: an error there may not be one (not a pod CREATE).</summary>
+    internal bool InObject { get; set; }
+
     /// <summary><c>request.object</c> is there and not <c>null</c>.</summary>
     public bool HasObject { get; set; }
 
@@ -45,6 +58,9 @@ public sealed class AdmissionRequest
     {
         ApiVersion = AdmissionApiVersion.V1;
         Uid = Operation = Namespace = Name = ResourceGroup = ResourceVersion = Resource = SubResource = JsonString.None;
+        ReviewApiVersion = ReviewKind = JsonString.None;
+        HasRequest = InObject = false;
+        ReadsPod = true;
         HasObject = false;
         Pod.Reset();
     }

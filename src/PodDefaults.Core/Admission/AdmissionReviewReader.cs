@@ -1,35 +1,34 @@
 using System.Text.Json;
 using PodDefaults.Core.Json;
+using PodDefaults.Core.Json.Tables;
 using PodDefaults.Core.Pods;
-using static PodDefaults.Core.Json.JsonReading;
 
 namespace PodDefaults.Core.Admission;
 
 /// <summary>
-/// Decodes an AdmissionReview (v1 or v1beta1) in one forward pass with <see cref="Utf8JsonReader"/>: the
-/// envelope fields, and the shape of <c>request.object</c>. The pod is never deserialized.
+/// Decodes an AdmissionReview (v1 or v1beta1) in two steps, reading only what the decision needs
+/// (SEMANTICS.md section 2): <see cref="Read"/> takes the envelope and the pod's metadata and keeps the
+/// spec's place; <see cref="ReadSpec"/> reads of the spec what the PodDefaults being applied touch. All
+/// else is skipped by <see cref="JsonScanner"/>, which still rejects broken structure anywhere in the body.
 /// </summary>
 public static class AdmissionReviewReader
 {
-    private static readonly JsonReaderOptions Options = JsonLimits.ReaderOptions;
-
     /// <exception cref="AdmissionReviewFormatException">The body is not an AdmissionReview; the reason says why.</exception>
     public static void Read(ReadOnlySpan<byte> body, AdmissionRequest request)
     {
-        var state = new ReadState();
         try
         {
-            Read(body, request, readPod: true, ref state);
+            JsonScanner.CheckUtf8(body);
+            Read(body, request, readPod: true);
         }
-        catch (Exception podError) when (state.InObject && IsMalformed(podError))
+        catch (Exception podError) when (request.InObject && IsMalformed(podError))
         {
             // The object did not read as a pod. That is an error only if this is a pod CREATE, which may be
             // known only after the object (member order is free): read again, skipping the object.
             request.Reset();
-            state = new ReadState();
             try
             {
-                Read(body, request, readPod: false, ref state);
+                Read(body, request, readPod: false);
             }
             catch (Exception envelopeError) when (IsMalformed(envelopeError))
             {
@@ -42,159 +41,60 @@ public static class AdmissionReviewReader
         {
             throw Format(error);
         }
-        Validate(body, request, state);
+        Validate(body, request);
     }
 
-    private static void Read(ReadOnlySpan<byte> body, AdmissionRequest request, bool readPod, ref ReadState state)
+    /// <summary>Reads the members of the pod's spec that <paramref name="needs"/> asks for.</summary>
+    /// <exception cref="AdmissionReviewFormatException">They are malformed.</exception>
+    public static void ReadSpec(ReadOnlySpan<byte> body, AdmissionRequest request, SpecNeeds needs)
     {
-        var reader = new Utf8JsonReader(body, Options);
-        var seen = 0;
-        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
-            throw new JsonException("the body is not a JSON object");
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        var pod = request.Pod;
+        if (!pod.SpecRange.IsPresent || needs == SpecNeeds.None)
+            return;
+        var cursor = new JsonCursor(body, pod.SpecRange.Start, pod.SpecDepth) { Needs = (uint)needs };
+        try
         {
-            if (reader.ValueTextEquals("apiVersion"u8))
-            {
-                Once(ref seen, 1, "apiVersion");
-                ReadValue(ref reader);
-                state.ApiVersion = String(ref reader, "apiVersion");
-            }
-            else if (reader.ValueTextEquals("kind"u8))
-            {
-                Once(ref seen, 2, "kind");
-                ReadValue(ref reader);
-                state.Kind = String(ref reader, "kind");
-            }
-            else if (reader.ValueTextEquals("request"u8))
-            {
-                Once(ref seen, 4, "request");
-                ReadValue(ref reader);
-                state.HasRequest = IsObject(ref reader, "request");
-                if (state.HasRequest)
-                    ReadRequest(ref reader, body, request, readPod, ref state);
-            }
-            else
-            {
-                ReadValue(ref reader);
-                reader.Skip();
-            }
+            cursor.BeginObject(SpecTable.Path);
+            ObjectReader.Read(ref cursor, SpecTable, pod);
         }
-        // Anything after the review (but whitespace) is an error; the reader says so on the next read.
-        if (reader.Read())
+        catch (Exception error) when (IsMalformed(error))
+        {
+            throw Format(error);
+        }
+    }
+
+    private static readonly MemberTable<PodShape> SpecTable = PodTables.Spec("request.object.spec");
+
+    private static void Read(ReadOnlySpan<byte> body, AdmissionRequest request, bool readPod)
+    {
+        request.ReadsPod = readPod;
+        var cursor = new JsonCursor(body);
+        if (cursor.AtEnd())
+            throw new JsonException("the body is empty");
+        if (cursor.Peek() != (byte)'{')
+            throw new JsonException("the body is not a JSON object");
+        cursor.BeginObject("");
+        ObjectReader.Read(ref cursor, ReviewTables.Review, request);
+        // Anything after the review but whitespace is an error.
+        if (!cursor.AtEnd())
             throw new JsonException("unexpected content after the AdmissionReview");
     }
 
-    private static void ReadRequest(ref Utf8JsonReader reader, ReadOnlySpan<byte> body, AdmissionRequest request, bool readPod, ref ReadState state)
+    private static void Validate(ReadOnlySpan<byte> body, AdmissionRequest request)
     {
-        var seen = 0;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            if (reader.ValueTextEquals("uid"u8))
-            {
-                Once(ref seen, 1, "request.uid");
-                ReadValue(ref reader);
-                request.Uid = String(ref reader, "request.uid");
-            }
-            else if (reader.ValueTextEquals("operation"u8))
-            {
-                Once(ref seen, 2, "request.operation");
-                ReadValue(ref reader);
-                request.Operation = String(ref reader, "request.operation");
-            }
-            else if (reader.ValueTextEquals("namespace"u8))
-            {
-                Once(ref seen, 4, "request.namespace");
-                ReadValue(ref reader);
-                request.Namespace = String(ref reader, "request.namespace");
-            }
-            else if (reader.ValueTextEquals("name"u8))
-            {
-                Once(ref seen, 8, "request.name");
-                ReadValue(ref reader);
-                request.Name = String(ref reader, "request.name");
-            }
-            else if (reader.ValueTextEquals("subResource"u8))
-            {
-                Once(ref seen, 16, "request.subResource");
-                ReadValue(ref reader);
-                request.SubResource = String(ref reader, "request.subResource");
-            }
-            else if (reader.ValueTextEquals("resource"u8))
-            {
-                Once(ref seen, 32, "request.resource");
-                ReadValue(ref reader);
-                ReadResource(ref reader, request);
-            }
-            else if (reader.ValueTextEquals("object"u8))
-            {
-                Once(ref seen, 64, "request.object");
-                ReadValue(ref reader);
-                request.HasObject = reader.TokenType != JsonTokenType.Null;
-                if (readPod && !request.IsKnownNotPodCreate(body))
-                {
-                    state.InObject = true;
-                    PodShapeReader.Read(ref reader, body, request.Pod);
-                    state.InObject = false;
-                }
-                else
-                {
-                    reader.Skip();
-                }
-            }
-            else
-            {
-                ReadValue(ref reader);
-                reader.Skip();
-            }
-        }
-    }
-
-    private static void ReadResource(ref Utf8JsonReader reader, AdmissionRequest request)
-    {
-        if (!IsObject(ref reader, "request.resource"))
-            return;
-        var seen = 0;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-        {
-            if (reader.ValueTextEquals("group"u8))
-            {
-                Once(ref seen, 1, "request.resource.group");
-                ReadValue(ref reader);
-                request.ResourceGroup = String(ref reader, "request.resource.group");
-            }
-            else if (reader.ValueTextEquals("version"u8))
-            {
-                Once(ref seen, 2, "request.resource.version");
-                ReadValue(ref reader);
-                request.ResourceVersion = String(ref reader, "request.resource.version");
-            }
-            else if (reader.ValueTextEquals("resource"u8))
-            {
-                Once(ref seen, 4, "request.resource.resource");
-                ReadValue(ref reader);
-                request.Resource = String(ref reader, "request.resource.resource");
-            }
-            else
-            {
-                ReadValue(ref reader);
-                reader.Skip();
-            }
-        }
-    }
-
-    private static void Validate(ReadOnlySpan<byte> body, AdmissionRequest request, ReadState state)
-    {
-        if (state.Kind.IsPresent && !state.Kind.TextEquals(body, "AdmissionReview"u8))
-            throw new AdmissionReviewFormatException($"kind is \"{state.Kind.ToString(body)}\", not AdmissionReview");
-        if (state.ApiVersion.TextEquals(body, AdmissionApiVersions.V1))
+        var kind = request.ReviewKind;
+        var apiVersion = request.ReviewApiVersion;
+        if (kind.IsPresent && !kind.TextEquals(body, "AdmissionReview"u8))
+            throw new AdmissionReviewFormatException($"kind is \"{kind.ToString(body)}\", not AdmissionReview");
+        if (apiVersion.TextEquals(body, AdmissionApiVersions.V1))
             request.ApiVersion = AdmissionApiVersion.V1;
-        else if (state.ApiVersion.TextEquals(body, AdmissionApiVersions.V1Beta1))
+        else if (apiVersion.TextEquals(body, AdmissionApiVersions.V1Beta1))
             request.ApiVersion = AdmissionApiVersion.V1Beta1;
-        else if (state.ApiVersion.IsPresent)
-            throw new AdmissionReviewFormatException($"unknown apiVersion \"{state.ApiVersion.ToString(body)}\" (want admission.k8s.io/v1 or admission.k8s.io/v1beta1)");
+        else if (apiVersion.IsPresent)
+            throw new AdmissionReviewFormatException($"unknown apiVersion \"{apiVersion.ToString(body)}\" (want admission.k8s.io/v1 or admission.k8s.io/v1beta1)");
         else
             throw new AdmissionReviewFormatException("apiVersion is missing");
-        if (!state.HasRequest)
+        if (!request.HasRequest)
             throw new AdmissionReviewFormatException("request is missing");
         if (!request.Uid.IsPresent || request.Uid.Length == 0)
             throw new AdmissionReviewFormatException("request.uid is missing");
@@ -203,7 +103,7 @@ public static class AdmissionReviewReader
     }
 
     /// <summary>
-    /// What the reader throws for a body it cannot read: <see cref="JsonException"/>, or
+    /// What reading throws for a body it cannot read: <see cref="JsonException"/>, or
     /// <see cref="InvalidOperationException"/> when a member name's escape is no text (a lone surrogate)
     /// and comparing the name fails.
     /// </summary>
@@ -211,17 +111,4 @@ public static class AdmissionReviewReader
 
     private static AdmissionReviewFormatException Format(Exception error) =>
         new($"the body is not a valid AdmissionReview: {error.Message}", error);
-
-    /// <summary>What the reader learns outside <see cref="AdmissionRequest"/>, and where it is.</summary>
-    private struct ReadState
-    {
-        public JsonString ApiVersion = JsonString.None;
-        public JsonString Kind = JsonString.None;
-        public bool HasRequest;
-        public bool InObject;
-
-        public ReadState()
-        {
-        }
-    }
 }

@@ -12,7 +12,8 @@ public readonly record struct JsonString(int Start, int Length, bool Escaped)
     public bool IsPresent => Length >= 0;
 
     /// <summary>Captures the string (or property name) the reader is positioned on.</summary>
-    public static JsonString At(ref Utf8JsonReader reader)
+    /// <param name="offset">Where the reader's input starts in the buffer the string is kept against.</param>
+    public static JsonString At(ref Utf8JsonReader reader, int offset = 0)
     {
         if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.PropertyName))
             throw new JsonException($"expected a string, found {reader.TokenType}");
@@ -20,7 +21,7 @@ public readonly record struct JsonString(int Start, int Length, bool Escaped)
         if (reader.ValueIsEscaped && !JsonEscapes.IsValid(reader.ValueSpan))
             throw new JsonException($"the string \"{Encoding.UTF8.GetString(reader.ValueSpan)}\" holds an escape that is no text (a lone surrogate)");
         // A string token's value starts right after its opening quote.
-        return new JsonString((int)reader.TokenStartIndex + 1, reader.ValueSpan.Length, reader.ValueIsEscaped);
+        return new JsonString(offset + (int)reader.TokenStartIndex + 1, reader.ValueSpan.Length, reader.ValueIsEscaped);
     }
 
     public ReadOnlySpan<byte> Raw(ReadOnlySpan<byte> source) => source.Slice(Start, Length);
@@ -34,6 +35,15 @@ public readonly record struct JsonString(int Start, int Length, bool Escaped)
             return Raw(source).SequenceEqual(utf8);
         Span<byte> scratch = Length <= 256 ? stackalloc byte[Length] : new byte[Length];
         return JsonEscapes.Unescape(Raw(source), scratch, out var written) && scratch[..written].SequenceEqual(utf8);
+    }
+
+    /// <summary>Whether two strings of the same buffer hold the same text (escaped or not).</summary>
+    public bool TextEquals(ReadOnlySpan<byte> source, JsonString other)
+    {
+        if (!Escaped && !other.Escaped)
+            return Length == other.Length && Raw(source).SequenceEqual(other.Raw(source));
+        Span<byte> scratch = Length <= 256 ? stackalloc byte[Length] : new byte[Length];
+        return JsonEscapes.Unescape(Raw(source), scratch, out var written) && other.TextEquals(source, scratch[..written]);
     }
 
     /// <summary>Writes the unescaped UTF-8 text into <paramref name="destination"/>; it must hold <see cref="Length"/> bytes.</summary>

@@ -20,6 +20,12 @@ public sealed class PodShape
     public JsonEntries Annotations { get; } = new();
 
     public bool HasSpec { get; set; }
+
+    /// <summary>Where <c>spec</c> is, read only when a PodDefault is applied (<see cref="JsonRange.None"/> when absent or null).</summary>
+    public JsonRange SpecRange { get; private set; } = JsonRange.None;
+
+    /// <summary>How deep the spec's object starts, for the nesting limit.</summary>
+    public int SpecDepth { get; private set; }
     public bool HasContainers { get; set; }
     public IReadOnlyList<ContainerShape> Containers => containers;
 
@@ -34,6 +40,13 @@ public sealed class PodShape
     public JsonEntries Affinity { get; } = new();
     public JsonRange ServiceAccountName { get; set; } = JsonRange.None;
     public JsonRange AutomountServiceAccountToken { get; set; } = JsonRange.None;
+
+    public void DeferSpec(JsonRange range, int depth)
+    {
+        HasSpec = range.IsPresent;
+        SpecRange = range;
+        SpecDepth = depth;
+    }
 
     public ContainerShape AddContainer()
     {
@@ -71,6 +84,7 @@ public sealed class PodShape
         NodeSelector.Reset();
         SecurityContext.Reset();
         Affinity.Reset();
-        ServiceAccountName = AutomountServiceAccountToken = JsonRange.None;
+        ServiceAccountName = AutomountServiceAccountToken = SpecRange = JsonRange.None;
+        SpecDepth = 0;
     }
 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using PodDefaults.Core.Admission;
+using PodDefaults.Core.Pods;
 using PodDefaults.Core.Selection;
 
 namespace PodDefaults.Webhook.Cli;
@@ -59,6 +60,11 @@ internal sealed class OfflineAdmission
         holder.Publish(Snapshot);
         try
         {
+            // The whole pod, even the spec the webhook skips when nothing selects the pod: someone applying a
+            // file wants to hear that it is not a pod the webhook can read.
+            var request = new AdmissionRequest();
+            AdmissionReviewReader.Read(Review, request);
+            AdmissionReviewReader.ReadSpec(Review, request, SpecNeeds.All);
             return new AdmissionEngine(holder).Review(Review, response);
         }
         catch (AdmissionReviewFormatException error)

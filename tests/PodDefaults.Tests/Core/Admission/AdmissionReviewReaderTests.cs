@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using PodDefaults.Core.Admission;
+using PodDefaults.Core.Pods;
 using Xunit;
 
 namespace PodDefaults.Tests.Core.Admission;
@@ -19,8 +20,12 @@ public sealed class AdmissionReviewReaderTests
 
     private static AdmissionRequest Read(string body)
     {
+        // The whole pod, as when a PodDefault that touches every part of it is applied.
+        var bytes = Encoding.UTF8.GetBytes(body);
         var request = new AdmissionRequest();
-        AdmissionReviewReader.Read(Encoding.UTF8.GetBytes(body), request);
+        AdmissionReviewReader.Read(bytes, request);
+        if (request.IsPodCreate(bytes))
+            AdmissionReviewReader.ReadSpec(bytes, request, SpecNeeds.All);
         return request;
     }
 

@@ -105,6 +105,7 @@ public sealed class DuplicateMemberTests
         await using var webhook = await WebhookTestServer.StartAsync(_ => { });
         using var response = await webhook.PostReviewAsync(Review("LABELS", "\"app\":\"db\","));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("request.object.metadata.labels: a member name appears twice", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var reason = await response.Content.ReadAsStringAsync();
+        Assert.Contains("request.object.metadata.labels: the member \"app\" appears twice", reason, StringComparison.Ordinal);
     }
 }

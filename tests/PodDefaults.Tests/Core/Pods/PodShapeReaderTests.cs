@@ -1,6 +1,7 @@
 using System.Text;
 using PodDefaults.Core.Admission;
 using PodDefaults.Core.Json;
+using PodDefaults.Core.Pods;
 using Xunit;
 
 namespace PodDefaults.Tests.Core.Pods;
@@ -14,6 +15,7 @@ public sealed class PodShapeReaderTests
         var body = Encoding.UTF8.GetBytes(EngineHarness.Review("""{"metadata":{}}""", requestNamespace: "team").Replace("""{"metadata":{}}""", podJson, StringComparison.Ordinal));
         var request = new AdmissionRequest();
         AdmissionReviewReader.Read(body, request);
+        AdmissionReviewReader.ReadSpec(body, request, SpecNeeds.All);
         return (body, request);
     }
 

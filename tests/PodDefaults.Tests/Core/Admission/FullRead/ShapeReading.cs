@@ -1,8 +1,9 @@
+using PodDefaults.Core.Pods;
 using System.Text.Json;
 using PodDefaults.Core.Json;
-using static PodDefaults.Core.Json.JsonReading;
+using static PodDefaults.Tests.Core.Admission.FullRead.JsonReading;
 
-namespace PodDefaults.Core.Pods;
+namespace PodDefaults.Tests.Core.Admission.FullRead;
 
 /// <summary>Reads maps and lists of a pod into <see cref="JsonEntries"/>.</summary>
 internal static class ShapeReading

@@ -1,6 +1,7 @@
+using PodDefaults.Core.Json;
 using System.Text.Json;
 
-namespace PodDefaults.Core.Json;
+namespace PodDefaults.Tests.Core.Admission.FullRead;
 
 /// <summary>Small steps shared by the readers that walk a request with <see cref="Utf8JsonReader"/>.</summary>
 internal static class JsonReading

@@ -1,7 +1,8 @@
+using PodDefaults.Core.Pods;
 using System.Text.Json;
-using static PodDefaults.Core.Json.JsonReading;
+using static PodDefaults.Tests.Core.Admission.FullRead.JsonReading;
 
-namespace PodDefaults.Core.Pods;
+namespace PodDefaults.Tests.Core.Admission.FullRead;
 
 /// <summary>Reads one container of <c>spec.containers</c>.</summary>
 internal static class ContainerReader

@@ -1,8 +1,9 @@
+using PodDefaults.Core.Pods;
 using System.Text.Json;
 using PodDefaults.Core.Json;
-using static PodDefaults.Core.Json.JsonReading;
+using static PodDefaults.Tests.Core.Admission.FullRead.JsonReading;
 
-namespace PodDefaults.Core.Pods;
+namespace PodDefaults.Tests.Core.Admission.FullRead;
 
 /// <summary>Reads <c>spec</c> of a pod: the containers and the pod-level lists and maps the merge touches.</summary>
 internal static class PodSpecReader

@@ -1,0 +1,212 @@
+using System.Text.Json;
+using PodDefaults.Core.Json;
+using PodDefaults.Core.Admission;
+using PodDefaults.Core.Pods;
+using static PodDefaults.Tests.Core.Admission.FullRead.JsonReading;
+
+namespace PodDefaults.Tests.Core.Admission.FullRead;
+
+/// <summary>
+/// The reference for the differential test (the engine's reader before it skipped what it does not need): decodes an AdmissionReview (v1 or v1beta1) in one forward pass with <see cref="Utf8JsonReader"/>: the
+/// envelope fields, and the shape of <c>request.object</c>. The pod is never deserialized.
+/// </summary>
+internal static class FullReadReviewReader
+{
+    private static readonly JsonReaderOptions Options = new() { MaxDepth = 256 };
+
+    /// <exception cref="AdmissionReviewFormatException">The body is not an AdmissionReview; the reason says why.</exception>
+    public static void Read(ReadOnlySpan<byte> body, AdmissionRequest request)
+    {
+        var state = new ReadState();
+        try
+        {
+            Read(body, request, readPod: true, ref state);
+        }
+        catch (Exception podError) when (state.InObject && IsMalformed(podError))
+        {
+            // The object did not read as a pod. That is an error only if this is a pod CREATE, which may be
+            // known only after the object (member order is free): read again, skipping the object.
+            request.Reset();
+            state = new ReadState();
+            try
+            {
+                Read(body, request, readPod: false, ref state);
+            }
+            catch (Exception envelopeError) when (IsMalformed(envelopeError))
+            {
+                throw Format(envelopeError);
+            }
+            if (request.IsPodCreate(body))
+                throw Format(podError);
+        }
+        catch (Exception error) when (IsMalformed(error))
+        {
+            throw Format(error);
+        }
+        Validate(body, request, state);
+    }
+
+    private static void Read(ReadOnlySpan<byte> body, AdmissionRequest request, bool readPod, ref ReadState state)
+    {
+        var reader = new Utf8JsonReader(body, Options);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            throw new JsonException("the body is not a JSON object");
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("apiVersion"u8))
+            {
+                ReadValue(ref reader);
+                state.ApiVersion = String(ref reader, "apiVersion");
+            }
+            else if (reader.ValueTextEquals("kind"u8))
+            {
+                ReadValue(ref reader);
+                state.Kind = String(ref reader, "kind");
+            }
+            else if (reader.ValueTextEquals("request"u8))
+            {
+                ReadValue(ref reader);
+                state.HasRequest = IsObject(ref reader, "request");
+                if (state.HasRequest)
+                    ReadRequest(ref reader, body, request, readPod, ref state);
+            }
+            else
+            {
+                ReadValue(ref reader);
+                reader.Skip();
+            }
+        }
+        // Anything after the review (but whitespace) is an error; the reader says so on the next read.
+        if (reader.Read())
+            throw new JsonException("unexpected content after the AdmissionReview");
+    }
+
+    private static void ReadRequest(ref Utf8JsonReader reader, ReadOnlySpan<byte> body, AdmissionRequest request, bool readPod, ref ReadState state)
+    {
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("uid"u8))
+            {
+                ReadValue(ref reader);
+                request.Uid = String(ref reader, "request.uid");
+            }
+            else if (reader.ValueTextEquals("operation"u8))
+            {
+                ReadValue(ref reader);
+                request.Operation = String(ref reader, "request.operation");
+            }
+            else if (reader.ValueTextEquals("namespace"u8))
+            {
+                ReadValue(ref reader);
+                request.Namespace = String(ref reader, "request.namespace");
+            }
+            else if (reader.ValueTextEquals("name"u8))
+            {
+                ReadValue(ref reader);
+                request.Name = String(ref reader, "request.name");
+            }
+            else if (reader.ValueTextEquals("subResource"u8))
+            {
+                ReadValue(ref reader);
+                request.SubResource = String(ref reader, "request.subResource");
+            }
+            else if (reader.ValueTextEquals("resource"u8))
+            {
+                ReadValue(ref reader);
+                ReadResource(ref reader, request);
+            }
+            else if (reader.ValueTextEquals("object"u8))
+            {
+                ReadValue(ref reader);
+                request.HasObject = reader.TokenType != JsonTokenType.Null;
+                if (readPod && !request.IsKnownNotPodCreate(body))
+                {
+                    state.InObject = true;
+                    PodShapeReader.Read(ref reader, body, request.Pod);
+                    state.InObject = false;
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+            else
+            {
+                ReadValue(ref reader);
+                reader.Skip();
+            }
+        }
+    }
+
+    private static void ReadResource(ref Utf8JsonReader reader, AdmissionRequest request)
+    {
+        if (!IsObject(ref reader, "request.resource"))
+            return;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("group"u8))
+            {
+                ReadValue(ref reader);
+                request.ResourceGroup = String(ref reader, "request.resource.group");
+            }
+            else if (reader.ValueTextEquals("version"u8))
+            {
+                ReadValue(ref reader);
+                request.ResourceVersion = String(ref reader, "request.resource.version");
+            }
+            else if (reader.ValueTextEquals("resource"u8))
+            {
+                ReadValue(ref reader);
+                request.Resource = String(ref reader, "request.resource.resource");
+            }
+            else
+            {
+                ReadValue(ref reader);
+                reader.Skip();
+            }
+        }
+    }
+
+    private static void Validate(ReadOnlySpan<byte> body, AdmissionRequest request, ReadState state)
+    {
+        if (state.Kind.IsPresent && !state.Kind.TextEquals(body, "AdmissionReview"u8))
+            throw new AdmissionReviewFormatException($"kind is \"{state.Kind.ToString(body)}\", not AdmissionReview");
+        if (state.ApiVersion.TextEquals(body, AdmissionApiVersions.V1))
+            request.ApiVersion = AdmissionApiVersion.V1;
+        else if (state.ApiVersion.TextEquals(body, AdmissionApiVersions.V1Beta1))
+            request.ApiVersion = AdmissionApiVersion.V1Beta1;
+        else if (state.ApiVersion.IsPresent)
+            throw new AdmissionReviewFormatException($"unknown apiVersion \"{state.ApiVersion.ToString(body)}\" (want admission.k8s.io/v1 or admission.k8s.io/v1beta1)");
+        else
+            throw new AdmissionReviewFormatException("apiVersion is missing");
+        if (!state.HasRequest)
+            throw new AdmissionReviewFormatException("request is missing");
+        if (!request.Uid.IsPresent || request.Uid.Length == 0)
+            throw new AdmissionReviewFormatException("request.uid is missing");
+        if (request.IsPodCreate(body) && !request.HasObject)
+            throw new AdmissionReviewFormatException("request.object is missing for a pod CREATE");
+    }
+
+    /// <summary>
+    /// What the reader throws for a body it cannot read: <see cref="JsonException"/>, or
+    /// <see cref="InvalidOperationException"/> when a member name's escape is no text (a lone surrogate)
+    /// and comparing the name fails.
+    /// </summary>
+    private static bool IsMalformed(Exception error) => error is JsonException or InvalidOperationException;
+
+    private static AdmissionReviewFormatException Format(Exception error) =>
+        new($"the body is not a valid AdmissionReview: {error.Message}", error);
+
+    /// <summary>What the reader learns outside <see cref="AdmissionRequest"/>, and where it is.</summary>
+    private struct ReadState
+    {
+        public JsonString ApiVersion = JsonString.None;
+        public JsonString Kind = JsonString.None;
+        public bool HasRequest;
+        public bool InObject;
+
+        public ReadState()
+        {
+        }
+    }
+}
