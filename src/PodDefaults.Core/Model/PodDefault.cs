@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+
 namespace PodDefaults.Core.Model;
 
 /// <summary>A <c>kubeflow.org/v1alpha1</c> PodDefault, parsed and ready to match and merge.</summary>
@@ -14,6 +17,7 @@ public sealed class PodDefault
         Spec = spec;
         Marker = JsonItem.OfString(MarkerPrefix + name, resourceVersion);
         SelectorWarning = selector.IsValid ? null : $"poddefault {name} skipped: {selector.Error}";
+        InjectedLabels = [.. spec.Labels.Where(label => label.Value.ValueKind == JsonValueKind.String).Select(label => new LabelPair(label.Key, label.Value.GetString()!))];
     }
 
     public string Namespace { get; }
@@ -26,6 +30,9 @@ public sealed class PodDefault
     public SelectorResult Selector { get; }
 
     public PodDefaultSpec Spec { get; }
+
+    /// <summary><see cref="PodDefaultSpec.Labels"/> as text, for chained selection to evaluate selectors on.</summary>
+    public ImmutableArray<LabelPair> InjectedLabels { get; }
 
     /// <summary>
     /// The marker annotation, <c>poddefault.admission.kubeflow.org/poddefault-&lt;name&gt;</c> set to the

@@ -66,6 +66,17 @@ public sealed class NamespaceIndex
         }
     }
 
+    /// <summary>
+    /// Adds the PodDefaults filed under a label that a PodDefault adds to the pod (chained selection): those that
+    /// may select the pod only once it has that label. Together with <see cref="AddCandidates(ReadOnlySpan{byte}, JsonEntries, List{PodDefault})"/>
+    /// for the pod's own labels, each PodDefault is added at most once as long as each label key is looked up once.
+    /// </summary>
+    public void AddCandidates(LabelPair label, List<PodDefault> candidates)
+    {
+        if (byLabelKey.Dictionary.TryGetValue(label.Key, out var values) && values.ByValue.Dictionary.TryGetValue(label.Value, out var filed))
+            candidates.AddRange(filed);
+    }
+
     /// <summary>The PodDefaults filed under one label key, by value. Filled by the constructor only.</summary>
     private sealed class LabelValues
     {
