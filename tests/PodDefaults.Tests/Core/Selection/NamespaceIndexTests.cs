@@ -80,6 +80,23 @@ public sealed class NamespaceIndexTests
         Assert.Equal(["Z", "a", "a-1", "b", "é"], index.All.Select(pd => pd.Name));
     }
 
+    [Theory]
+    [InlineData("app", "web", new[] { "label-and-expression", "two-labels" })] // filed under their first pair only
+    [InlineData("team", "ml", new[] { "two-labels-other-first" })]
+    [InlineData("example.com/tier", "gold", new[] { "slashed-key" })]
+    [InlineData("app", "", new[] { "empty-value" })]
+    [InlineData("app", "other", new string[0])]
+    [InlineData("unrelated", "x", new string[0])]
+    public void A_label_a_poddefault_adds_finds_only_the_poddefaults_filed_under_it(string key, string value, string[] expected)
+    {
+        var index = new NamespaceIndex("team", Mixed);
+        var candidates = new List<PodDefault>();
+
+        index.AddCandidates(new LabelPair(key, value), candidates);
+
+        Assert.Equal(expected, candidates.Select(pd => pd.Name).Order(StringComparer.Ordinal));
+    }
+
     private static (byte[] Body, AdmissionRequest Request) Read(string labelsJson)
     {
         const string pod = """{"metadata":{"name":"p","namespace":"team","labels":"__LABELS__"}}""";
