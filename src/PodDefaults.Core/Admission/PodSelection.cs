@@ -33,6 +33,9 @@ public sealed class PodSelection
     /// <summary>The labels selection saw besides the pod's own, in the order they joined (the first PodDefault to add a key wins).</summary>
     public ReadOnlySpan<AddedLabel> AddedLabels => CollectionsMarshal.AsSpan(addedLabels);
 
+    /// <summary>How many PodDefaults of the namespace were skipped for an unusable selector (the warnings name them).</summary>
+    public int SkippedCount { get; private set; }
+
     internal ReadOnlySpan<PodDefault> SelectedSpan => CollectionsMarshal.AsSpan(selected);
 
     internal ReadOnlySpan<PodDefault> ApplyingSpan => CollectionsMarshal.AsSpan(applying);
@@ -51,16 +54,17 @@ public sealed class PodSelection
         return false;
     }
 
-    /// <summary>Selects among the PodDefaults of the pod's namespace; unusable selectors add a warning instead.</summary>
+    /// <summary>Selects among the PodDefaults of the pod's namespace; those with unusable selectors are named in warnings instead.</summary>
     public void Select(ReadOnlySpan<byte> source, AdmissionRequest request, PodDefaultSnapshot snapshot, List<string> warnings)
     {
         Span<char> name = stackalloc char[256];
         if (!Utf8Chars.TryDecode(request.PodNamespace, source, name, out var ns) || snapshot.Find(ns) is not { } index)
             return;
         var pod = request.Pod;
+        SkippedCount = index.Invalid.Count;
+        warnings.AddRange(index.SkipWarnings);
         index.AddCandidates(source, pod.Labels, pending);
         pending.Sort(PodDefaultOrder.ByName);
-        SetAsideInvalid(warnings);
         // A pass in which no label joined would select nothing new: every selector saw the same labels as before.
         while (Pass(source, pod, index))
         {
@@ -87,20 +91,7 @@ public sealed class PodSelection
         selected.Clear();
         applying.Clear();
         addedLabels.Clear();
-    }
-
-    private void SetAsideInvalid(List<string> warnings)
-    {
-        var kept = 0;
-        for (var i = 0; i < pending.Count; i++)
-        {
-            var candidate = pending[i];
-            if (candidate.Selector.IsValid)
-                pending[kept++] = candidate;
-            else
-                warnings.Add(candidate.SelectorWarning!);
-        }
-        pending.RemoveRange(kept, pending.Count - kept);
+        SkippedCount = 0;
     }
 
     /// <summary>

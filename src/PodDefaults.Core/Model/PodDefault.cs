@@ -16,7 +16,6 @@ public sealed class PodDefault
         Selector = selector;
         Spec = spec;
         Marker = JsonItem.OfString(MarkerPrefix + name, resourceVersion);
-        SelectorWarning = selector.IsValid ? null : $"poddefault {name} skipped: {selector.Error}";
         InjectedLabels = [.. spec.Labels.Where(label => label.Value.ValueKind == JsonValueKind.String).Select(label => new LabelPair(label.Key, label.Value.GetString()!))];
     }
 
@@ -39,9 +38,6 @@ public sealed class PodDefault
     /// resourceVersion: a pod that carries it already has this version applied (SEMANTICS.md section 5).
     /// </summary>
     public JsonItem Marker { get; }
-
-    /// <summary>The admission warning for a PodDefault skipped for its selector; built once, not per pod.</summary>
-    public string? SelectorWarning { get; }
 
     public override string ToString() => $"{Namespace}/{Name}@{ResourceVersion}";
 }
