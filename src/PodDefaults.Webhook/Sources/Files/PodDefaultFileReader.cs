@@ -6,7 +6,8 @@ namespace PodDefaults.Webhook.Sources.Files;
 /// <summary>
 /// Reads the PodDefaults of one YAML or JSON file (JSON is read as YAML, so both report lines the same way):
 /// every document, <c>kind: PodDefault</c> or a <c>List</c>/<c>PodDefaultList</c> of them. A bad document
-/// is reported with its line and skipped; the others load.
+/// is reported with its line and skipped; the others load. Unlike the cluster's objects, nothing has validated
+/// a file against the CRD, so the parser checks the types the CRD declares (<see cref="CrdSpecTypes"/>).
 /// </summary>
 public static class PodDefaultFileReader
 {
@@ -63,7 +64,7 @@ public static class PodDefaultFileReader
     {
         try
         {
-            podDefaults.Add(PodDefaultParser.Parse(obj, defaultNamespace, deriveResourceVersion: true));
+            podDefaults.Add(PodDefaultParser.Parse(obj, defaultNamespace, deriveResourceVersion: true, CrdSpecTypes.Spec));
         }
         catch (PodDefaultFormatException error)
         {
