@@ -51,11 +51,12 @@ public sealed class NamespaceIndexTests
         Assert.Equal(candidates.Count, candidates.Distinct().Count());
         foreach (var podDefault in Mixed)
         {
-            var mustBeChecked = podDefault.Selector.Selector is not { } selector // its warning must be given
-                || SelectorMatcher.Matches(selector, body, request.Pod.Labels);
-            if (mustBeChecked)
+            if (podDefault.Selector.Selector is not { } selector)
+                Assert.Contains(podDefault, index.Invalid); // named in the namespace's warnings instead
+            else if (SelectorMatcher.Matches(selector, body, request.Pod.Labels))
                 Assert.Contains(podDefault, candidates);
         }
+        Assert.DoesNotContain(candidates, podDefault => !podDefault.Selector.IsValid);
     }
 
     [Fact]
@@ -68,8 +69,10 @@ public sealed class NamespaceIndexTests
         index.AddCandidates(body, request.Pod.Labels, candidates);
 
         Assert.Equal(
-            ["empty", "expression-absent", "expression-in", "expression-notin", "invalid-label", "invalid-operator"],
+            ["empty", "expression-absent", "expression-in", "expression-notin"],
             candidates.Select(pd => pd.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["invalid-label", "invalid-operator"], index.Invalid.Select(pd => pd.Name));
+        Assert.Equal(2, index.SkipWarnings.Count);
     }
 
     [Fact]
