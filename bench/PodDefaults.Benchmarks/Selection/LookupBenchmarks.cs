@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using PodDefaults.Benchmarks.Corpus;
 using PodDefaults.Core.Admission;
-using PodDefaults.Core.Model;
 using PodDefaults.Core.Selection;
 
 namespace PodDefaults.Benchmarks.Selection;
@@ -13,9 +12,7 @@ namespace PodDefaults.Benchmarks.Selection;
 public class LookupBenchmarks
 {
     private readonly AdmissionRequest request = new();
-    private readonly List<PodDefault> candidates = [];
-    private readonly List<PodDefault> matching = [];
-    private readonly List<PodDefault> applying = [];
+    private readonly PodSelection selection = new();
     private readonly List<string> warnings = [];
     private PodDefaultSnapshot snapshot = PodDefaultSnapshot.Empty;
     private byte[] review = [];
@@ -36,10 +33,8 @@ public class LookupBenchmarks
     [Benchmark(Description = "D: select")]
     public int Select()
     {
-        candidates.Clear();
-        matching.Clear();
-        applying.Clear();
-        PodSelection.Select(review, request, snapshot, candidates, matching, applying, warnings);
-        return applying.Count;
+        selection.Clear();
+        selection.Select(review, request, snapshot, warnings);
+        return selection.Applying.Count;
     }
 }

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Runtime.InteropServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Extensions.ObjectPool;
@@ -25,9 +24,6 @@ public sealed class Admission : IDisposable
     private readonly Utf8JsonWriter response = new(DetachedOutput.Instance, WriterOptions);
     private readonly PatchWriter patchWriter = new();
     private readonly PooledBufferWriter patch = new();
-    private readonly List<PodDefault> candidates = [];
-    private readonly List<PodDefault> matching = [];
-    private readonly List<PodDefault> applying = [];
     private readonly List<string> warnings = [];
     private ReadOnlyMemory<byte> body;
 
@@ -37,10 +33,13 @@ public sealed class Admission : IDisposable
 
     public PodMerge Merge { get; } = new();
 
+    /// <summary>Which PodDefaults were selected and why; explanations read it.</summary>
+    public PodSelection Selection { get; } = new();
+
     public AdmissionOutcome Outcome { get; private set; }
 
-    /// <summary>The PodDefaults being applied, in order (matching, not yet applied at their version).</summary>
-    public IReadOnlyList<PodDefault> Applied => applying;
+    /// <summary>The PodDefaults being applied, in order (selected, not yet applied at their version).</summary>
+    public IReadOnlyList<PodDefault> Applied => Selection.Applying;
 
     public IReadOnlyList<string> Warnings => warnings;
 
@@ -79,18 +78,18 @@ public sealed class Admission : IDisposable
             return;
         }
 
-        PodSelection.Select(source, Request, snapshot, candidates, matching, applying, warnings);
-        if (applying.Count == 0)
+        Selection.Select(source, Request, snapshot, warnings);
+        if (Selection.Applying.Count == 0)
         {
             Outcome = AdmissionOutcome.Unchanged;
             AdmissionResponseWriter.WriteAllowed(response, source, Request, default, warnings);
             return;
         }
 
-        AdmissionReviewReader.ReadSpec(source, Request, SpecNeedsOf.PodDefaults(CollectionsMarshal.AsSpan(applying)));
+        AdmissionReviewReader.ReadSpec(source, Request, SpecNeedsOf.PodDefaults(Selection.ApplyingSpan));
         try
         {
-            Merge.Run(source, Request.Pod, CollectionsMarshal.AsSpan(applying), CollectionsMarshal.AsSpan(matching));
+            Merge.Run(source, Request.Pod, Selection.ApplyingSpan, Selection.SelectedSpan);
         }
         catch (Exception error) when (error is JsonException or InvalidOperationException)
         {
@@ -102,7 +101,7 @@ public sealed class Admission : IDisposable
         if (Merge.Conflicts.Count > 0)
         {
             Outcome = AdmissionOutcome.Conflict;
-            DenialMessage = ConflictMessage.Format(applying, PodNameOf(source), Merge.Conflicts);
+            DenialMessage = ConflictMessage.Format(Selection.Applying, PodNameOf(source), Merge.Conflicts);
             AdmissionResponseWriter.WriteDenied(response, source, Request, DenialMessage, warnings);
             return;
         }
@@ -113,7 +112,7 @@ public sealed class Admission : IDisposable
         if (patchWriter.TooLarge)
         {
             Outcome = AdmissionOutcome.Conflict;
-            DenialMessage = ConflictMessage.PatchTooLarge(applying, PodNameOf(source), Request.Pod.Containers.Count);
+            DenialMessage = ConflictMessage.PatchTooLarge(Selection.Applying, PodNameOf(source), Request.Pod.Containers.Count);
             AdmissionResponseWriter.WriteDenied(response, source, Request, DenialMessage, warnings);
             return;
         }
@@ -128,9 +127,7 @@ public sealed class Admission : IDisposable
     internal void Reset()
     {
         Request.Reset();
-        candidates.Clear();
-        matching.Clear();
-        applying.Clear();
+        Selection.Clear();
         Merge.Clear();
         warnings.Clear();
         patch.Clear();

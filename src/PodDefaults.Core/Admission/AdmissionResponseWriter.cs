@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PodDefaults.Core.Warnings;
 
 namespace PodDefaults.Core.Admission;
 
@@ -50,8 +51,10 @@ internal static class AdmissionResponseWriter
         if (warnings.Count == 0)
             return;
         json.WriteStartArray("warnings"u8);
+        // The API server drops a warning holding a control character; composed warnings are escaped already,
+        // so this returns them as they are and only guards any other.
         foreach (var warning in warnings)
-            json.WriteStringValue(warning);
+            json.WriteStringValue(WarningText.Escape(warning));
         json.WriteEndArray();
     }
 

@@ -5,8 +5,9 @@ namespace PodDefaults.Core.Admission;
 
 /// <summary>
 /// Why each PodDefault of the pod's namespace does or does not apply, for <c>poddefaults explain</c>. The engine
-/// decides; this only gives reasons: what it applied comes from the <see cref="Admission"/>, and every other
-/// PodDefault is explained with the same selector and marker checks the engine uses.
+/// decides; this only gives reasons: what it selected and applied, and the labels chained selection added, come
+/// from the <see cref="Admission"/>, and every other PodDefault is explained with the same selector check the
+/// engine used, on the same labels.
 /// </summary>
 public sealed class Explanation
 {
@@ -50,20 +51,47 @@ public sealed class Explanation
     {
         if (admission.Outcome == AdmissionOutcome.Skipped)
             return new(podDefault, VerdictKind.PodSkipped);
+        if (podDefault.Selector.Selector is not { } selector)
+            return new(podDefault, VerdictKind.InvalidSelector);
+        var pod = admission.Request.Pod;
+        var added = admission.Selection.AddedLabels;
         if (admission.Applied.Contains(podDefault))
         {
             return new(podDefault, VerdictKind.Applies)
             {
                 Conflicts = admission.Conflicts.Where(conflict => conflict.PodDefault == podDefault.Name).ToArray(),
+                SelectedThrough = Through(selector, review, admission),
             };
         }
-        if (podDefault.Selector.Selector is not { } selector)
-            return new(podDefault, VerdictKind.InvalidSelector);
-        var pod = admission.Request.Pod;
-        if (SelectorMatcher.FirstUnmet(selector, review, pod.Labels) is { } unmet)
-            return new(podDefault, VerdictKind.SelectorDoesNotMatch) { UnmetTerm = unmet };
-        if (PodSelection.IsApplied(review, pod, podDefault))
-            return new(podDefault, VerdictKind.AlreadyApplied);
-        throw new InvalidOperationException($"the engine did not apply poddefault {podDefault.Name}, and none of the reasons it has holds");
+        if (admission.Selection.Selected.Contains(podDefault))
+            return new(podDefault, VerdictKind.AlreadyApplied) { SelectedThrough = Through(selector, review, admission) };
+        // A PodDefault left out was judged last on the final labels: the last pass saw them and selected nothing new.
+        if (SelectorMatcher.FirstUnmet(selector, review, pod.Labels, added) is { } unmet)
+            return new(podDefault, VerdictKind.SelectorDoesNotMatch) { UnmetTerm = unmet, UnmetThrough = AddedWithKey(added, unmet.Key) };
+        throw new InvalidOperationException($"the engine did not select poddefault {podDefault.Name}, and its selector matches");
+    }
+
+    /// <summary>The added labels that a selected PodDefault needed: those of the terms the pod's own labels do not meet.</summary>
+    private static AddedLabel[] Through(LabelSelector selector, ReadOnlySpan<byte> review, Admission admission)
+    {
+        var through = new List<AddedLabel>();
+        foreach (var term in selector.Requirements)
+        {
+            if (!SelectorMatcher.IsMet(term, review, admission.Request.Pod.Labels)
+                && AddedWithKey(admission.Selection.AddedLabels, term.Key) is { } label
+                && !through.Contains(label))
+                through.Add(label);
+        }
+        return [.. through];
+    }
+
+    private static AddedLabel? AddedWithKey(ReadOnlySpan<AddedLabel> added, string key)
+    {
+        foreach (var label in added)
+        {
+            if (label.Label.Key == key)
+                return label;
+        }
+        return null;
     }
 }

@@ -1,5 +1,6 @@
 using PodDefaults.Core.Merge;
 using PodDefaults.Core.Model;
+using PodDefaults.Core.Selection;
 
 namespace PodDefaults.Core.Admission;
 
@@ -10,6 +11,15 @@ public sealed record PodDefaultVerdict(PodDefault PodDefault, VerdictKind Kind)
 {
     /// <summary>For <see cref="VerdictKind.SelectorDoesNotMatch"/>: the first term the pod's labels do not meet.</summary>
     public SelectorRequirement? UnmetTerm { get; init; }
+
+    /// <summary>For <see cref="VerdictKind.SelectorDoesNotMatch"/>: the added label the unmet term tested, when a PodDefault added it.</summary>
+    public AddedLabel? UnmetThrough { get; init; }
+
+    /// <summary>
+    /// For <see cref="VerdictKind.Applies"/> and <see cref="VerdictKind.AlreadyApplied"/>: the labels other
+    /// PodDefaults add that the selector needed (chained selection); empty when the pod's own labels select it.
+    /// </summary>
+    public IReadOnlyList<AddedLabel> SelectedThrough { get; init; } = [];
 
     /// <summary>For <see cref="VerdictKind.Applies"/>: the conflicts this PodDefault raises, in the engine's order.</summary>
     public IReadOnlyList<Conflict> Conflicts { get; init; } = [];

@@ -1,3 +1,6 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+
 namespace PodDefaults.Core.Model;
 
 /// <summary>A <c>kubeflow.org/v1alpha1</c> PodDefault, parsed and ready to match and merge.</summary>
@@ -13,7 +16,7 @@ public sealed class PodDefault
         Selector = selector;
         Spec = spec;
         Marker = JsonItem.OfString(MarkerPrefix + name, resourceVersion);
-        SelectorWarning = selector.IsValid ? null : $"poddefault {name} skipped: {selector.Error}";
+        InjectedLabels = [.. spec.Labels.Where(label => label.Value.ValueKind == JsonValueKind.String).Select(label => new LabelPair(label.Key, label.Value.GetString()!))];
     }
 
     public string Namespace { get; }
@@ -27,14 +30,14 @@ public sealed class PodDefault
 
     public PodDefaultSpec Spec { get; }
 
+    /// <summary><see cref="PodDefaultSpec.Labels"/> as text, for chained selection to evaluate selectors on.</summary>
+    public ImmutableArray<LabelPair> InjectedLabels { get; }
+
     /// <summary>
     /// The marker annotation, <c>poddefault.admission.kubeflow.org/poddefault-&lt;name&gt;</c> set to the
     /// resourceVersion: a pod that carries it already has this version applied (SEMANTICS.md section 5).
     /// </summary>
     public JsonItem Marker { get; }
-
-    /// <summary>The admission warning for a PodDefault skipped for its selector; built once, not per pod.</summary>
-    public string? SelectorWarning { get; }
 
     public override string ToString() => $"{Namespace}/{Name}@{ResourceVersion}";
 }

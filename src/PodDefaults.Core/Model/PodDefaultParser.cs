@@ -17,8 +17,12 @@ public static class PodDefaultParser
     /// Whether an object without <c>metadata.resourceVersion</c> gets one derived from its content (files);
     /// the cluster always sends one.
     /// </param>
+    /// <param name="specTypes">
+    /// The types the CRD declares for <c>spec</c>, for a source the API server has not validated (files): every
+    /// member the engine copies must have them, or the API server could not decode the patched pod.
+    /// </param>
     /// <exception cref="PodDefaultFormatException">The object is not a usable PodDefault.</exception>
-    public static PodDefault Parse(JsonElement obj, string? defaultNamespace = null, bool deriveResourceVersion = false)
+    public static PodDefault Parse(JsonElement obj, string? defaultNamespace = null, bool deriveResourceVersion = false, SchemaTypes? specTypes = null)
     {
         if (obj.ValueKind != JsonValueKind.Object)
             throw new PodDefaultFormatException("", "expected an object");
@@ -39,6 +43,8 @@ public static class PodDefaultParser
             return new PodDefault(ns, name, resourceVersion, SelectorResult.Invalid("spec is missing"), PodDefaultSpec.Empty);
         if (spec.ValueKind != JsonValueKind.Object)
             throw new PodDefaultFormatException("/spec", "expected an object");
+        if (specTypes is not null)
+            CheckTypes(spec, specTypes);
 
         return new PodDefault(ns, name, resourceVersion, SelectorParser.Parse(spec), ParseSpec(spec));
     }
@@ -68,6 +74,17 @@ public static class PodDefaultParser
             ServiceAccountName = reader.String(ServiceAccountName),
             AutomountServiceAccountToken = reader.Boolean(AutomountServiceAccountToken),
         };
+    }
+
+    private static void CheckTypes(JsonElement spec, SchemaTypes specTypes)
+    {
+        foreach (var member in spec.EnumerateObject())
+        {
+            // Not copied: a selector of the wrong type is unusable, and skipped with a warning like any invalid one.
+            if (member.Name is Selector or Desc)
+                continue;
+            specTypes.Member(member.Name)?.Check(member.Value, "/spec/" + JsonPointerText.Escape(member.Name), member.Name);
+        }
     }
 
     private static string? OptionalString(JsonElement obj, string member) =>

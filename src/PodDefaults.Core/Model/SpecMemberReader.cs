@@ -124,7 +124,7 @@ internal readonly struct SpecMemberReader(JsonElement spec)
         return [.. items];
     }
 
-    private static string Describe(JsonElement value) => value.ValueKind switch
+    internal static string Describe(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.Object => "an object",
         JsonValueKind.Array => "a list",

@@ -6,4 +6,7 @@ namespace PodDefaults.Core.Selection;
 public static class PodDefaultOrder
 {
     public static readonly Comparison<PodDefault> ByName = static (a, b) => string.CompareOrdinal(a.Name, b.Name);
+
+    /// <summary>The same order for binary searches, which take a comparer.</summary>
+    public static readonly IComparer<PodDefault> Comparer = Comparer<PodDefault>.Create(ByName);
 }

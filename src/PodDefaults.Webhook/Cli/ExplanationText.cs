@@ -1,4 +1,5 @@
 using PodDefaults.Core.Admission;
+using PodDefaults.Core.Selection;
 
 namespace PodDefaults.Webhook.Cli;
 
@@ -22,17 +23,29 @@ internal static class ExplanationText
     private static IEnumerable<string> Reasons(PodDefaultVerdict verdict)
     {
         var podDefault = verdict.PodDefault;
+        var through = Through(verdict.SelectedThrough);
         return verdict.Kind switch
         {
-            VerdictKind.Applies when verdict.Conflicts.Count > 0 => verdict.Conflicts.Select(conflict => $"conflict: {conflict.Clause}"),
-            VerdictKind.Applies => ["applies"],
-            VerdictKind.SelectorDoesNotMatch => [$"skipped: selector does not match ({verdict.UnmetTerm} not met)"],
+            VerdictKind.Applies when verdict.Conflicts.Count > 0 =>
+                [.. through is null ? [] : new[] { through }, .. verdict.Conflicts.Select(conflict => $"conflict: {conflict.Clause}")],
+            VerdictKind.Applies => [through is null ? "applies" : $"applies: {through}"],
+            VerdictKind.SelectorDoesNotMatch => [$"skipped: selector does not match ({verdict.UnmetTerm} not met{Added(verdict.UnmetThrough)})"],
             VerdictKind.InvalidSelector => [$"skipped: invalid selector: {podDefault.Selector.Error}"],
-            VerdictKind.AlreadyApplied => [$"skipped: already applied (marker at resourceVersion {podDefault.ResourceVersion})"],
+            VerdictKind.AlreadyApplied => [$"skipped: already applied (marker at resourceVersion {podDefault.ResourceVersion}){(through is null ? "" : $"; {through}")}"],
             VerdictKind.PodSkipped => ["skipped: the pod is excluded"],
             _ => throw new ArgumentOutOfRangeException(nameof(verdict), verdict.Kind, "unknown verdict"),
         };
     }
+
+    /// <summary>"selected through label tier=gpu added by a-label", for a PodDefault chained selection pulled in.</summary>
+    private static string? Through(IReadOnlyList<AddedLabel> labels) => labels.Count switch
+    {
+        0 => null,
+        1 => $"selected through label {labels[0]}",
+        _ => $"selected through labels {string.Join(", ", labels)}",
+    };
+
+    private static string Added(AddedLabel? label) => label is { } added ? $": label {added}" : "";
 
     private static string Summary(Explanation explanation) => explanation.Outcome switch
     {

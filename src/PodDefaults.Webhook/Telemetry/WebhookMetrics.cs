@@ -47,8 +47,8 @@ internal sealed class WebhookMetrics
             patches.Add(1);
         if (admission.ConflictsFound() is { Count: > 0 } found)
             conflicts.Add(found.Count);
-        if (admission.Warnings.Count > 0)
-            invalidPodDefaults.Add(admission.Warnings.Count);
+        if (admission.Selection.SkippedCount > 0)
+            invalidPodDefaults.Add(admission.Selection.SkippedCount);
     }
 
     /// <summary>One answered request: its duration and its outcome.</summary>

@@ -21,6 +21,9 @@ public sealed class EngineHarness
 
     public AdmissionEngine Engine { get; }
 
+    /// <summary>The snapshot the engine decides on, for explanations.</summary>
+    public PodDefaultSnapshot Snapshot => holder.Current;
+
     public static PodDefault Parse(string json)
     {
         using var document = JsonDocument.Parse(json);

@@ -10,6 +10,8 @@ namespace PodDefaults.Webhook.Sources.Files;
 /// Reads the PodDefaults of one YAML or JSON file (JSON is read as YAML, so both report lines the same way):
 /// every document, <c>kind: PodDefault</c> or a <c>List</c>/<c>PodDefaultList</c> of them. A bad document
 /// is reported with its line and skipped; the others load. Documents of other kinds are counted and skipped.
+/// Unlike the cluster's objects, nothing has validated a file against the CRD, so the parser checks the types the
+/// CRD declares (<see cref="CrdSpecTypes"/>).
 /// </summary>
 /// <remarks>
 /// Nothing a file holds makes this throw: a file too large, an alias bomb, a document that trips the parser in a
@@ -106,7 +108,7 @@ public static class PodDefaultFileReader
         new(new MemoryStream(content), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
 
     private static PodDefault ParsePodDefault(JsonElement obj, string defaultNamespace) =>
-        PodDefaultParser.Parse(obj, defaultNamespace, deriveResourceVersion: true);
+        PodDefaultParser.Parse(obj, defaultNamespace, deriveResourceVersion: true, CrdSpecTypes.Spec);
 
     /// <summary>
     /// Whether an object is meant as a PodDefault: its kind says so or, without a kind, its apiVersion is Kubeflow's.

@@ -38,6 +38,10 @@ public sealed class AdmissionAllocationTests
                  "annotations":{"example.com/owner":"ml-team"}}}
         """,
         """
+        {"metadata":{"name":"cost-center-env","namespace":"ml","resourceVersion":"15"},
+         "spec":{"selector":{"matchLabels":{"cost-center":"ml-42"}},"env":[{"name":"COST_CENTER","value":"ml-42"}]}}
+        """,
+        """
         {"metadata":{"name":"not-this-one","namespace":"ml","resourceVersion":"14"},
          "spec":{"selector":{"matchLabels":{"app":"web"}},"env":[{"name":"X","value":"1"}]}}
         """,
@@ -61,7 +65,7 @@ public sealed class AdmissionAllocationTests
         """;
 
     [Fact]
-    public void A_three_match_admission_allocates_little_per_call()
+    public void A_four_match_admission_with_a_chain_allocates_little_per_call()
     {
         var harness = new EngineHarness(PodDefaults);
         var review = Encoding.UTF8.GetBytes(EngineHarness.Review(Pod));
@@ -72,7 +76,7 @@ public sealed class AdmissionAllocationTests
             output.Clear();
             using var admission = harness.Engine.Review(review, output);
             Assert.Equal(AdmissionOutcome.Patched, admission.Outcome);
-            Assert.Equal(3, admission.Applied.Count);
+            Assert.Equal(4, admission.Applied.Count); // cost-center-env through the label team-labels adds
         }
 
         for (var i = 0; i < 50; i++)

@@ -177,10 +177,10 @@ public sealed class PodDefaultParserTests
     {
         var noSelector = Parse(With("/spec/selector", null));
         Assert.False(noSelector.Selector.IsValid);
-        Assert.Contains("add-gpu", noSelector.SelectorWarning);
+        Assert.Equal("spec.selector is missing", noSelector.Selector.Error);
 
         var noSpec = Parse(With("/spec", null));
         Assert.False(noSpec.Selector.IsValid);
-        Assert.Contains("add-gpu", noSpec.SelectorWarning);
+        Assert.Equal("spec is missing", noSpec.Selector.Error);
     }
 }

@@ -51,9 +51,6 @@ public sealed class SelectorParserTests
         Assert.False(podDefault.Selector.IsValid);
         Assert.Null(podDefault.Selector.Selector);
         Assert.Contains(reason, podDefault.Selector.Error, StringComparison.Ordinal);
-        Assert.NotNull(podDefault.SelectorWarning);
-        Assert.Contains("bad-one", podDefault.SelectorWarning, StringComparison.Ordinal);
-        Assert.Contains(reason, podDefault.SelectorWarning, StringComparison.Ordinal);
         // The rest of the spec is still read: the object itself is fine.
         Assert.Single(podDefault.Spec.Env);
     }
@@ -69,7 +66,7 @@ public sealed class SelectorParserTests
         var podDefault = WithSelector(selectorJson);
 
         Assert.True(podDefault.Selector.IsValid);
-        Assert.Null(podDefault.SelectorWarning);
+        Assert.Null(podDefault.Selector.Error);
         Assert.Equal(terms, podDefault.Selector.Selector!.Requirements.Count);
     }
 }

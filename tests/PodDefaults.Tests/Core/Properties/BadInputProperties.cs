@@ -55,7 +55,7 @@ public sealed class BadInputProperties
                 try
                 {
                     var parsed = PodDefaultParser.Parse(document.RootElement);
-                    Assert.True(parsed.Selector.IsValid || parsed.SelectorWarning!.Contains(parsed.Name, StringComparison.Ordinal));
+                    Assert.True(parsed.Selector.IsValid || !string.IsNullOrWhiteSpace(parsed.Selector.Error));
                 }
                 catch (PodDefaultFormatException error)
                 {

@@ -127,11 +127,16 @@ internal static class PodDefaultGenerator
             ("affinity", affinity),
         }.Where(member => member.Item2 is not null));
 
+    /// <summary>
+    /// Labels to set: keys of their own, and keys selectors test, so that one PodDefault's labels often select
+    /// another (chained selection), falsify its NotIn or DoesNotExist, or differ from the pod's value.
+    /// </summary>
     private static Gen<JsonObject> SetLabels =>
-        All(Pools.SetLabelKeys.Select(key => Sometimes(50, Gen.Frequency(Pools.LabelValues))))
-            .Select(values => ObjectOf(Pools.SetLabelKeys.Zip(values)
-                .Where(pair => pair.Second is not null)
-                .Select(pair => (pair.First, (JsonNode?)JsonValue.Create(pair.Second)))));
+        from own in All(Pools.SetLabelKeys.Select(key => Sometimes(50, Gen.Frequency(Pools.LabelValues))))
+        from selected in All(Pools.SelectorKeys.Select(key => Sometimes(30, Gen.Frequency(Pools.SelectorValueWeights))))
+        select ObjectOf(Pools.SetLabelKeys.Zip(own).Concat(Pools.SelectorKeys.Zip(selected))
+            .Where(pair => pair.Second is not null)
+            .Select(pair => (pair.First, (JsonNode?)JsonValue.Create(pair.Second))));
 
     private static JsonObject Assemble(string ns, string name, int version, (JsonNode? Selector, bool Valid) selector,
         JsonObject containerFields, JsonObject podFields)

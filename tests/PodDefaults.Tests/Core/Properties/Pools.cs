@@ -12,11 +12,7 @@ internal static class Pools
     /// <summary>Over 64 bytes: conflict messages must show it by size only.</summary>
     public const string LongValue = "long-value-0123456789-0123456789-0123456789-0123456789-0123456789";
 
-    /// <summary>
-    /// The label keys selectors test. PodDefaults never set these: a label one PodDefault adds would select
-    /// another PodDefault on the next call, which is allowed (section 3 speaks of one call only) but breaks
-    /// "a second call changes nothing".
-    /// </summary>
+    /// <summary>The label keys selectors test; PodDefaults set them too, so that selection chains.</summary>
     public static readonly string[] SelectorKeys = ["app", "tier", "example.com/role"];
 
     /// <summary>"r&amp;d" reaches the engine escaped (<c>r\u0026d</c>): the test serializer escapes HTML characters.</summary>

@@ -51,11 +51,12 @@ public sealed class NamespaceIndexTests
         Assert.Equal(candidates.Count, candidates.Distinct().Count());
         foreach (var podDefault in Mixed)
         {
-            var mustBeChecked = podDefault.Selector.Selector is not { } selector // its warning must be given
-                || SelectorMatcher.Matches(selector, body, request.Pod.Labels);
-            if (mustBeChecked)
+            if (podDefault.Selector.Selector is not { } selector)
+                Assert.Contains(podDefault, index.Invalid); // named in the namespace's warnings instead
+            else if (SelectorMatcher.Matches(selector, body, request.Pod.Labels))
                 Assert.Contains(podDefault, candidates);
         }
+        Assert.DoesNotContain(candidates, podDefault => !podDefault.Selector.IsValid);
     }
 
     [Fact]
@@ -68,8 +69,10 @@ public sealed class NamespaceIndexTests
         index.AddCandidates(body, request.Pod.Labels, candidates);
 
         Assert.Equal(
-            ["empty", "expression-absent", "expression-in", "expression-notin", "invalid-label", "invalid-operator"],
+            ["empty", "expression-absent", "expression-in", "expression-notin"],
             candidates.Select(pd => pd.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["invalid-label", "invalid-operator"], index.Invalid.Select(pd => pd.Name));
+        Assert.Equal(2, index.SkipWarnings.Count);
     }
 
     [Fact]
@@ -78,6 +81,23 @@ public sealed class NamespaceIndexTests
         var index = new NamespaceIndex("team", [Make("b", "{}"), Make("Z", "{}"), Make("a", "{}"), Make("é", "{}"), Make("a-1", "{}")]);
 
         Assert.Equal(["Z", "a", "a-1", "b", "é"], index.All.Select(pd => pd.Name));
+    }
+
+    [Theory]
+    [InlineData("app", "web", new[] { "label-and-expression", "two-labels" })] // filed under their first pair only
+    [InlineData("team", "ml", new[] { "two-labels-other-first" })]
+    [InlineData("example.com/tier", "gold", new[] { "slashed-key" })]
+    [InlineData("app", "", new[] { "empty-value" })]
+    [InlineData("app", "other", new string[0])]
+    [InlineData("unrelated", "x", new string[0])]
+    public void A_label_a_poddefault_adds_finds_only_the_poddefaults_filed_under_it(string key, string value, string[] expected)
+    {
+        var index = new NamespaceIndex("team", Mixed);
+        var candidates = new List<PodDefault>();
+
+        index.AddCandidates(new LabelPair(key, value), candidates);
+
+        Assert.Equal(expected, candidates.Select(pd => pd.Name).Order(StringComparer.Ordinal));
     }
 
     private static (byte[] Body, AdmissionRequest Request) Read(string labelsJson)

@@ -134,6 +134,46 @@ public sealed class ExplainCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_chained_poddefault_names_the_label_and_the_poddefault_that_added_it()
+    {
+        Define("a-gpu-env", """
+            selector:
+              matchLabels: {pool: gpu}
+            env:
+            - {name: NCCL_DEBUG, value: WARN}
+            """);
+        Define("c-accelerator", """
+            selector:
+              matchLabels: {app: trainer}
+            labels: {accelerator: gpu}
+            """);
+        Define("pool-gpu", """
+            selector:
+              matchLabels: {accelerator: gpu}
+            labels: {pool: gpu}
+            """);
+        Define("z-no-accelerator", """
+            selector:
+              matchExpressions:
+              - {key: accelerator, operator: DoesNotExist}
+            """);
+
+        var result = Explain();
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.StartsWith(
+            """
+            PodDefaults in namespace ml, in apply order, for pod trainer:
+              a-gpu-env: applies: selected through label pool=gpu added by pool-gpu
+              c-accelerator: applies
+              pool-gpu: applies: selected through label accelerator=gpu added by c-accelerator
+              z-no-accelerator: skipped: selector does not match (!accelerator not met: label accelerator=gpu added by c-accelerator)
+            Result: would patch
+            """.ReplaceLineEndings("\n"),
+            result.Stdout);
+    }
+
+    [Fact]
     public void A_namespace_without_poddefaults_says_so()
     {
         var result = Explain();

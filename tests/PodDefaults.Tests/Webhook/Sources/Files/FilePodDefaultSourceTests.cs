@@ -82,6 +82,32 @@ public sealed class FilePodDefaultSourceTests : IDisposable
     }
 
     [Fact]
+    public void A_value_of_another_type_than_the_crd_declares_is_logged_with_path_line_and_field_and_the_other_documents_load()
+    {
+        // YAML reads `value: 1` as a number: in the patch, the API server could not decode the pod.
+        var bad = PodDefault("bad").Replace("spec:\n", "spec:\n  env:\n  - name: X\n    value: 1\n");
+        var file = Write("typed.yaml", PodDefault("first") + "---\n" + bad);
+        var valueLine = PodDefault("first").Split('\n').Length + 1 + bad.Split('\n').ToList().IndexOf("    value: 1");
+
+        Source().Load();
+
+        Assert.Equal(["first"], snapshots.Current.InNamespace("team").Select(pd => pd.Name));
+        var problem = Assert.Single(log.Entries, e => e.Message.Contains(file, StringComparison.Ordinal)).Message;
+        Assert.StartsWith($"Skipped a PodDefault: {file}:{valueLine}: PodDefault bad: /spec/env/0/value: env[0].value must be a string", problem);
+    }
+
+    [Fact]
+    public void A_selector_the_crd_would_refuse_still_loads_and_is_skipped_at_admission()
+    {
+        // Enum and CEL failures (and a selector's types) are not the file check's: the PodDefault loads, unusable.
+        Write("selector.yaml", PodDefault("odd").Replace("  selector: {}", "  selector:\n    matchExpressions:\n    - {key: tier, operator: Near, values: [1]}"));
+
+        Source().Load();
+
+        Assert.False(Assert.Single(snapshots.Current.InNamespace("team")).Selector.IsValid);
+    }
+
+    [Fact]
     public async Task Reloads_on_change_keeps_the_last_good_version_of_a_broken_file_and_drops_a_deleted_one()
     {
         Write("a.yaml", PodDefault("a", labels: "v: one"));
