@@ -1,10 +1,8 @@
-using System.Runtime.InteropServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using PodDefaults.Core.Admission;
 using PodDefaults.Core.Buffers;
 using PodDefaults.Core.Merge;
-using PodDefaults.Core.Model;
 using PodDefaults.Core.Patch;
 using PodDefaults.Core.Selection;
 
@@ -31,14 +29,14 @@ internal static class FullReadAdmission
         }
         if (!request.IsPodCreate(body) || PodSelection.IsExcluded(body, request.Pod))
             return ([], null, null);
-        List<PodDefault> candidates = [], matching = [], applying = [];
-        PodSelection.Select(body, request, snapshot, candidates, matching, applying, []);
-        if (applying.Count == 0)
+        var selection = new PodSelection();
+        selection.Select(body, request, snapshot, []);
+        if (selection.Applying.Count == 0)
             return ([], null, null);
         var merge = new PodMerge();
         try
         {
-            merge.Run(body, request.Pod, CollectionsMarshal.AsSpan(applying), CollectionsMarshal.AsSpan(matching));
+            merge.Run(body, request.Pod, selection.ApplyingSpan, selection.SelectedSpan);
         }
         catch (Exception error) when (error is JsonException or InvalidOperationException)
         {
@@ -47,7 +45,7 @@ internal static class FullReadAdmission
         if (merge.Conflicts.Count > 0)
         {
             var name = request.Pod.Name is { IsPresent: true, Length: > 0 } n ? n : request.Pod.GenerateName;
-            return ([], ConflictMessage.Format(applying, name.ToString(body), merge.Conflicts), null);
+            return ([], ConflictMessage.Format(selection.Applying, name.ToString(body), merge.Conflicts), null);
         }
         using var patch = new PooledBufferWriter();
         var writer = new PatchWriter();
