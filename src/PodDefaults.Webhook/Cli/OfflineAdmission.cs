@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.CommandLine;
 using PodDefaults.Core.Admission;
 using PodDefaults.Core.Selection;
 
@@ -11,16 +12,6 @@ namespace PodDefaults.Webhook.Cli;
 /// </summary>
 internal sealed class OfflineAdmission
 {
-    /// <summary>The flags both commands take, with kubectl's long spellings.</summary>
-    public static readonly IReadOnlyDictionary<string, string> Flags = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["-f"] = "filename",
-        ["--filename"] = "filename",
-        ["--defaults"] = "defaults",
-        ["-n"] = "namespace",
-        ["--namespace"] = "namespace",
-    };
-
     private OfflineAdmission(PodFile pod, string @namespace, PodDefaultSnapshot snapshot)
     {
         PodFile = pod;
@@ -36,11 +27,11 @@ internal sealed class OfflineAdmission
     public byte[] Review { get; }
 
     /// <exception cref="CliException">A flag is missing or wrong, or the pod or the defaults path cannot be used.</exception>
-    public static OfflineAdmission Prepare(CliArguments cli, TextReader stdin, TextWriter stderr)
+    public static OfflineAdmission Prepare(OfflineFlags flags, ParseResult parsed, TextReader stdin, TextWriter stderr)
     {
-        var podPath = cli.Required("filename", "-f");
-        var defaultsPath = cli.Required("defaults", "--defaults");
-        var flagNamespace = cli.Get("namespace");
+        var podPath = parsed.GetRequiredValue(flags.Filename);
+        var defaultsPath = parsed.GetRequiredValue(flags.Defaults);
+        var flagNamespace = parsed.GetValue(flags.Namespace);
         if (flagNamespace is { Length: 0 })
             throw new CliException("-n needs a namespace name");
 

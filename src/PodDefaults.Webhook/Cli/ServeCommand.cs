@@ -1,4 +1,4 @@
-using System.Net;
+using System.CommandLine;
 using k8s.Exceptions;
 using PodDefaults.Core.Selection;
 using PodDefaults.Webhook.Server;
@@ -12,66 +12,41 @@ namespace PodDefaults.Webhook.Cli;
 /// <summary><c>poddefaults serve</c>: the webhook.</summary>
 public static class ServeCommand
 {
-    private static readonly Dictionary<string, string> Flags = new(StringComparer.Ordinal)
+    public const string Synopsis = "poddefaults serve [--defaults PATH | --kubeconfig FILE] [--tls-cert FILE --tls-key FILE] [options]";
+
+    /// <summary>The <c>serve</c> command: its flags come from <see cref="ServeFlags"/>.</summary>
+    public static Command Create(Func<string, string?> environment)
     {
-        ["--defaults"] = "defaults",
-        ["--kubeconfig"] = "kubeconfig",
-        ["--port"] = "port",
-        ["--webhookPort"] = "port",
-        ["--listen"] = "listen",
-        ["--tls-cert"] = "tls-cert",
-        ["--tlsCertFile"] = "tls-cert",
-        ["--tls-key"] = "tls-key",
-        ["--tlsKeyFile"] = "tls-key",
-        ["--self-signed-cert-out"] = "self-signed-cert-out",
-        ["--max-request-bytes"] = "max-request-bytes",
-        ["--shutdown-delay"] = "shutdown-delay",
-    };
-
-    public const string Usage = """
-        poddefaults serve [--defaults PATH | --kubeconfig FILE] [--port N] [--listen ADDRESS]
-                          [--tls-cert FILE --tls-key FILE | --self-signed-cert-out FILE]
-                          [--max-request-bytes N] [--shutdown-delay SECONDS]
-
-          --defaults PATH          PodDefaults from YAML/JSON files (a file or a folder, read recursively),
-                                   reloaded on change. Without it: from the cluster, by list and watch.
-          --kubeconfig FILE        The cluster to watch (default: in-cluster service account, else
-                                   KUBECONFIG, else ~/.kube/config).
-          --port N                 HTTPS port (default 4443; Kubeflow's --webhookPort also works).
-          --listen ADDRESS         Address to listen on (default 0.0.0.0).
-          --tls-cert, --tls-key    PEM certificate and key, reloaded on change (--tlsCertFile, --tlsKeyFile).
-          --self-signed-cert-out   Without --tls-cert: write the self-signed certificate's PEM here.
-          --max-request-bytes N    Larger bodies get 413 (default 4194304; the API server sends at most 3 MiB).
-          --shutdown-delay SECONDS After SIGTERM, keep serving this long with /readyz at 503 before
-                                   draining (default 0; the Deployment uses 5 so endpoints update first).
-        """;
-
-    public static ServeOptions Parse(IReadOnlyList<string> args)
-    {
-        var cli = CliArguments.Parse(args, Flags);
-        var listen = cli.Get("listen");
-        if (listen is not null && !IPAddress.TryParse(listen, out _))
-            throw new CliException($"--listen \"{listen}\" is not an IP address");
-        var maxBytes = cli.Get("max-request-bytes") is { } text
-            ? int.TryParse(text, out var parsed) && parsed > 0 ? parsed : throw new CliException($"--max-request-bytes \"{text}\" is not a positive number")
-            : ServeOptions.DefaultMaxRequestBytes;
-        return new ServeOptions
-        {
-            DefaultsPath = cli.Get("defaults"),
-            Kubeconfig = cli.Get("kubeconfig"),
-            Port = cli.Port("port", KestrelTlsExtensions.DefaultPort),
-            ListenAddress = listen is null ? IPAddress.Any : IPAddress.Parse(listen),
-            Tls = new TlsOptions { CertFile = cli.Get("tls-cert"), KeyFile = cli.Get("tls-key"), SelfSignedCertOut = cli.Get("self-signed-cert-out") },
-            MaxRequestBytes = maxBytes,
-            ShutdownDelay = TimeSpan.FromSeconds(cli.Get("shutdown-delay") is { } delay
-                ? int.TryParse(delay, out var seconds) && seconds is >= 0 and <= 25 ? seconds : throw new CliException($"--shutdown-delay \"{delay}\" is not a number of seconds from 0 to 25")
-                : 0),
-        };
+        var command = new Command("serve", "Runs the webhook: HTTPS on --port, PodDefaults from --defaults files or from the cluster. "
+            + $"Every flag can also be set by the environment variable shown ({ServeFlag.EnvironmentPrefix}...); the flag wins.");
+        foreach (var flag in ServeFlags.All)
+            command.Options.Add(flag.Option);
+        command.SetAction(parsed => Run(Options(parsed, environment)));
+        return command;
     }
 
-    public static int Run(IReadOnlyList<string> args)
+    /// <summary>The options of a parsed <c>serve</c> command line, with the environment's variables for the flags it does not give.</summary>
+    public static ServeOptions Options(ParseResult parsed, Func<string, string?> environment)
     {
-        var options = Parse(args);
+        var options = new ServeOptions();
+        foreach (var flag in ServeFlags.All)
+            options = flag.Apply(options, parsed, environment);
+        return options;
+    }
+
+    /// <summary>Parses <c>serve</c>'s arguments alone (tests), without the environment.</summary>
+    /// <exception cref="CliException">The arguments are wrong; the message is the first error.</exception>
+    public static ServeOptions Parse(IReadOnlyList<string> args, Func<string, string?>? environment = null)
+    {
+        var command = Create(environment ?? (_ => null));
+        var parsed = command.Parse(args);
+        if (parsed.Errors.Count > 0)
+            throw new CliException(parsed.Errors[0].Message);
+        return Options(parsed, environment ?? (_ => null));
+    }
+
+    private static int Run(ServeOptions options)
+    {
         try
         {
             options.Tls.Validate();

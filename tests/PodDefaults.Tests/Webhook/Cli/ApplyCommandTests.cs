@@ -264,6 +264,7 @@ public sealed class ApplyCommandTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("poddefaults apply -f POD --defaults PATH [-n NAMESPACE] [-o yaml|json|patch]", result.Stdout);
         Assert.Contains("poddefaults explain -f POD --defaults PATH [-n NAMESPACE]", result.Stdout);
+        Assert.Contains("poddefaults serve [--defaults PATH | --kubeconfig FILE]", result.Stdout);
     }
 
     /// <summary>A PodDefault selecting app=web that adds one env var named after it.</summary>

@@ -1,0 +1,56 @@
+using PodDefaults.Webhook.Server;
+using PodDefaults.Webhook.Tls;
+
+namespace PodDefaults.Webhook.Cli;
+
+/// <summary>
+/// Every flag of <c>poddefaults serve</c>, one declaration each, in the order <c>serve --help</c> lists them.
+/// </summary>
+/// <remarks>
+/// To add a flag:
+/// 1. a property for it in <see cref="ServeOptions"/> (or <see cref="TlsOptions"/>), with its default there;
+/// 2. one entry below: name, value name, help, reader (<see cref="FlagValues"/>, or a new one there that throws
+///    <see cref="FlagValueException"/>), where it lands, aliases, and the default as the help shows it.
+///    Its variable, <c>PODDEFAULTS_</c> + the name, comes with it;
+/// 3. a line in the README's "Use it" table, and a test in ServeFlagsTests if the reader is new.
+/// Checks across flags (cert without key) belong where the options are used, not here.
+/// </remarks>
+internal static class ServeFlags
+{
+    public static readonly IReadOnlyList<ServeFlag> All =
+    [
+        new ServeFlag<string>("--defaults", "PATH",
+            "PodDefaults from YAML/JSON files (a file or a folder, read recursively), reloaded on change. Without it: from the cluster, by list and watch.",
+            FlagValues.ExistingPath, (o, v) => o with { DefaultsPath = v }),
+        new ServeFlag<string>("--kubeconfig", "FILE",
+            "The cluster to watch without --defaults (default: the in-cluster service account, else KUBECONFIG, else ~/.kube/config).",
+            FlagValues.Text, (o, v) => o with { Kubeconfig = v }),
+        new ServeFlag<int>("--port", "N",
+            "HTTPS port.",
+            FlagValues.Port, (o, v) => o with { Port = v },
+            aliases: ["--webhookPort"], defaultText: $"{KestrelTlsExtensions.DefaultPort}"),
+        new ServeFlag<System.Net.IPAddress>("--listen", "ADDRESS",
+            "Address to listen on.",
+            FlagValues.Address, (o, v) => o with { ListenAddress = v },
+            defaultText: "0.0.0.0"),
+        new ServeFlag<string>("--tls-cert", "FILE",
+            "PEM certificate (the leaf, then intermediates), reloaded on change; with --tls-key.",
+            FlagValues.ExistingFile, (o, v) => o with { Tls = o.Tls with { CertFile = v } },
+            aliases: ["--tlsCertFile"]),
+        new ServeFlag<string>("--tls-key", "FILE",
+            "PEM private key of --tls-cert, reloaded on change.",
+            FlagValues.ExistingFile, (o, v) => o with { Tls = o.Tls with { KeyFile = v } },
+            aliases: ["--tlsKeyFile"]),
+        new ServeFlag<string>("--self-signed-cert-out", "FILE",
+            "Without --tls-cert: serve a self-signed certificate and write its PEM here, for clients to trust.",
+            FlagValues.Text, (o, v) => o with { Tls = o.Tls with { SelfSignedCertOut = v } }),
+        new ServeFlag<int>("--max-request-bytes", "N",
+            "Larger request bodies get 413 (the API server sends at most 3 MiB).",
+            FlagValues.PositiveNumber, (o, v) => o with { MaxRequestBytes = v },
+            defaultText: $"{ServeOptions.DefaultMaxRequestBytes}"),
+        new ServeFlag<TimeSpan>("--shutdown-delay", "SECONDS",
+            "After SIGTERM, keep serving this long with /readyz at 503 before draining (the Deployment uses 5 so endpoints update first).",
+            FlagValues.Seconds(25), (o, v) => o with { ShutdownDelay = v },
+            defaultText: "0"),
+    ];
+}
