@@ -1,4 +1,5 @@
 using PodDefaults.Webhook.Server;
+using PodDefaults.Webhook.Telemetry;
 using PodDefaults.Webhook.Tls;
 
 namespace PodDefaults.Webhook.Cli;
@@ -17,6 +18,18 @@ namespace PodDefaults.Webhook.Cli;
 /// </remarks>
 internal static class ServeFlags
 {
+    // Before All: static fields are set in the order they are written.
+    private static readonly Dictionary<string, LogLevel> LogLevels = new()
+    {
+        ["trace"] = LogLevel.Trace,
+        ["debug"] = LogLevel.Debug,
+        ["information"] = LogLevel.Information,
+        ["warning"] = LogLevel.Warning,
+        ["error"] = LogLevel.Error,
+        ["critical"] = LogLevel.Critical,
+        ["none"] = LogLevel.None,
+    };
+
     public static readonly IReadOnlyList<ServeFlag> All =
     [
         new ServeFlag<string>("--defaults", "PATH",
@@ -52,5 +65,14 @@ internal static class ServeFlags
             "After SIGTERM, keep serving this long with /readyz at 503 before draining (the Deployment uses 5 so endpoints update first).",
             FlagValues.Seconds(25), (o, v) => o with { ShutdownDelay = v },
             defaultText: "0"),
+        new ServeFlag<LogFormat?>("--log-format", "json|text",
+            "How log lines are written: JSON objects for a collector, or text lines that start with their UTC timestamp.",
+            FlagValues.OneOf<LogFormat?>(new Dictionary<string, LogFormat?> { ["json"] = LogFormat.Json, ["text"] = LogFormat.Text }),
+            (o, v) => o with { LogFormat = v },
+            defaultText: "text when stdout is a terminal, else json"),
+        new ServeFlag<LogLevel>("--log-level", "LEVEL",
+            "The least severe lines written: debug adds one line per admission.",
+            FlagValues.OneOf(LogLevels), (o, v) => o with { LogLevel = v },
+            defaultText: "information"),
     ];
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using PodDefaults.Webhook.Telemetry;
 using PodDefaults.Webhook.Tls;
 
 namespace PodDefaults.Webhook.Server;
@@ -36,4 +37,10 @@ public sealed record ServeOptions
     /// <summary>How long requests in flight may take to finish once Kestrel stops accepting.</summary>
     /// <remarks>With the delay, stays within Kubernetes' default 30 s termination grace period.</remarks>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>How log lines are written (<c>--log-format</c>); null: text on a terminal, JSON otherwise.</summary>
+    public LogFormat? LogFormat { get; init; }
+
+    /// <summary>The least severe log lines written (<c>--log-level</c>).</summary>
+    public LogLevel LogLevel { get; init; } = LogLevel.Information;
 }

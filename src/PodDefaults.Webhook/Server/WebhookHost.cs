@@ -15,12 +15,7 @@ public static class WebhookHost
     public static WebApplication Build(ServeOptions options, Func<IServiceProvider, IPodDefaultSource> createSource, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.Logging.AddJsonConsole(json =>
-        {
-            json.UseUtcTimestamp = true;
-            json.IncludeScopes = true;
-        });
+        builder.Logging.AddWebhookConsole(options.LogFormat ?? ConsoleLogging.DefaultFormat, options.LogLevel);
         builder.ListenHttps(options.Tls, options.ListenAddress, options.Port);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {

@@ -66,15 +66,15 @@ public sealed partial class FilePodDefaultSource(
             LogDuplicate(duplicate.Key.Namespace, duplicate.Key.Name, duplicate.Count());
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Skipped a PodDefault: {Problem}")]
+    [LoggerMessage(EventId = LogEvents.FilesSkippedPodDefault, Level = LogLevel.Error, Message = "Skipped a PodDefault: {Problem}")]
     private partial void LogProblem(string problem);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{File} cannot be read; keeping the {Count} PodDefaults it held when it last could")]
+    [LoggerMessage(EventId = LogEvents.FilesKeptPrevious, Level = LogLevel.Warning, Message = "{File} cannot be read; keeping the {Count} PodDefaults it held when it last could")]
     private partial void LogKeptPrevious(string file, int count);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "PodDefault {Namespace}/{Name} is defined {Count} times; the last file in path order wins")]
+    [LoggerMessage(EventId = LogEvents.FilesDuplicate, Level = LogLevel.Warning, Message = "PodDefault {Namespace}/{Name} is defined {Count} times; the last file in path order wins")]
     private partial void LogDuplicate(string @namespace, string name, int count);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded {Count} PodDefaults from {Files} files under {Path} (snapshot generation {Generation})")]
+    [LoggerMessage(EventId = LogEvents.FilesLoaded, Level = LogLevel.Information, Message = "Loaded {Count} PodDefaults from {Files} files under {Path} (snapshot generation {Generation})")]
     private partial void LogLoaded(int count, int files, string path, long generation);
 }
