@@ -47,6 +47,8 @@ public static class ServeCommand
 
     private static int Run(ServeOptions options)
     {
+        if (options.MetricsPort == options.Port)
+            throw new CliException($"--metrics-port {options.MetricsPort} is also the HTTPS port (--port): give the metrics a port of their own");
         try
         {
             options.Tls.Validate();

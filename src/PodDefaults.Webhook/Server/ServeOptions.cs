@@ -43,4 +43,7 @@ public sealed record ServeOptions
 
     /// <summary>The least severe log lines written (<c>--log-level</c>).</summary>
     public LogLevel LogLevel { get; init; } = LogLevel.Information;
+
+    /// <summary>Plain-HTTP port of the Prometheus <c>/metrics</c> endpoint (<c>--metrics-port</c>); null: none.</summary>
+    public int? MetricsPort { get; init; }
 }

@@ -19,6 +19,8 @@ public static class WebhookHost
         builder.ListenHttps(options.Tls, options.ListenAddress, options.Port);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
+            if (options.MetricsPort is { } metricsPort)
+                kestrel.Listen(options.ListenAddress, metricsPort); // plain HTTP: Prometheus scrapes without a certificate
             kestrel.AddServerHeader = false;
             // The handler enforces its own cap while reading, answering 413 with a reason.
             kestrel.Limits.MaxRequestBodySize = null;
@@ -36,7 +38,7 @@ public static class WebhookHost
         builder.Services.AddHostedService<SourceRunner>();
         configure?.Invoke(builder);
         // After configure: whether to export depends on the configuration, which the callback may add to.
-        builder.AddWebhookTelemetry();
+        builder.AddWebhookTelemetry(options.MetricsPort);
 
         var app = builder.Build();
         if (options.ShutdownDelay > TimeSpan.Zero)
@@ -46,7 +48,10 @@ public static class WebhookHost
         }
         var admission = app.Services.GetRequiredService<AdmissionHandler>();
         var health = app.Services.GetRequiredService<HealthHandler>();
-        app.Run(context => context.Request.Path.Value switch
+        app.MapPrometheusMetrics(options.MetricsPort);
+        app.Run(context => context.Connection.LocalPort == options.MetricsPort
+            ? PlainTextResponse.WriteAsync(context, StatusCodes.Status404NotFound, $"no such path: this port serves GET {TelemetryRegistration.PrometheusPath}")
+            : context.Request.Path.Value switch
         {
             WebhookPaths.ApplyPodDefault or WebhookPaths.Mutate => admission.HandleAsync(context),
             WebhookPaths.Healthz => health.HealthzAsync(context),

@@ -45,7 +45,7 @@ internal sealed class RenderedManifests(IReadOnlyList<JsonObject> objects)
             : throw new XunitException($"Expected one {kind}, found {matches.Count}.");
     }
 
-    private static RenderedManifests Render(string directory) =>
+    public static RenderedManifests Render(string directory) =>
         new([.. TestYaml.Documents(Kustomize.Render(directory)).Select(document =>
             document as JsonObject ?? throw new XunitException($"{directory} rendered a document that is not an object."))]);
 }

@@ -85,6 +85,15 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public void The_metrics_port_must_differ_from_the_https_port()
+    {
+        var result = CliWorkspace.Run("serve", "--port", "9090", "--metrics-port", "9090");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("poddefaults: --metrics-port 9090 is also the HTTPS port (--port): give the metrics a port of their own\n", result.Stderr);
+    }
+
+    [Fact]
     public void Kubeflow_spellings_set_the_same_options()
     {
         var cert = workspace.Write("tls.crt", "");
