@@ -36,13 +36,13 @@ public class DeploymentTests
     [Fact]
     public void Serves_https_on_4443_with_the_mounted_certificate()
     {
-        var port = Container["ports"]!.AsArray().Single()!;
+        var port = Container["ports"]!.AsArray().Single(p => (string?)p!["name"] == "https")!;
         var tlsMount = Container["volumeMounts"]!.AsArray().Single(m => (string?)m!["name"] == "tls")!;
         var tlsVolume = PodSpec["volumes"]!.AsArray().Single(v => (string?)v!["name"] == "tls")!;
 
         Assert.Equal(4443, (int?)port["containerPort"]);
         Assert.Equal(
-            ["serve", "--tls-cert", "/etc/poddefaults/tls/tls.crt", "--tls-key", "/etc/poddefaults/tls/tls.key", "--shutdown-delay", "5"],
+            ["serve", "--tls-cert", "/etc/poddefaults/tls/tls.crt", "--tls-key", "/etc/poddefaults/tls/tls.key", "--shutdown-delay", "5", "--metrics-port", "9090"],
             ManifestObjectTests.Strings(Container["args"]));
         Assert.Null(Container["command"]);
         Assert.Equal("/etc/poddefaults/tls", (string?)tlsMount["mountPath"]);
@@ -120,7 +120,10 @@ public class DeploymentTests
         Assert.All(policy["podSelector"]!["matchLabels"]!.AsObject(), l => Assert.Equal((string?)l.Value, (string?)podLabels[l.Key]));
         Assert.Equal(443, (int?)service["ports"]![0]!["port"]);
         Assert.Equal("https", (string?)service["ports"]![0]!["targetPort"]);
-        Assert.Equal(4443, (int?)policy["ingress"]!.AsArray().Single()!["ports"]!.AsArray().Single()!["port"]);
+        Assert.Equal(
+            [4443, 9090],
+            policy["ingress"]!.AsArray().Select(rule => (int)rule!["ports"]!.AsArray().Single()!["port"]!).Order());
+        Assert.Equal(9090, (int?)Container["ports"]!.AsArray().Single(p => (string?)p!["name"] == "metrics")!["containerPort"]);
     }
 
     private static string? FieldPath(List<JsonObject> env, string name) =>
