@@ -12,12 +12,19 @@ public static class Cli
 
     public const string Name = "poddefaults";
 
+    /// <summary>The same binary installed for kubectl (<c>kubectl poddefaults ...</c> runs it).</summary>
+    public const string PluginName = "kubectl-poddefaults";
+
     private static readonly string Description = $"""
         {Name}: a mutating admission webhook that applies PodDefaults (kubeflow.org/v1alpha1) to pods.
 
           {ServeCommand.Synopsis}
           {ApplyCommand.Synopsis}
           {ExplainCommand.Synopsis}
+          {ExplainCommand.ClusterSynopsis}
+
+        Without --defaults, apply and explain read the cluster's PodDefaults. As a kubectl plugin, install the binary
+        as kubectl-poddefaults on PATH: kubectl poddefaults explain ...
 
         Run '{Name} COMMAND --help' for a command's flags.
         """;
@@ -26,21 +33,22 @@ public static class Cli
     public static string Version { get; } =
         typeof(Cli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
-    public static int Run(string[] args) => Run(args, Console.In, Console.Out, Console.Error, Environment.GetEnvironmentVariable);
+    public static int Run(string[] args) => Run(args, Console.In, Console.Out, Console.Error, Environment.GetEnvironmentVariable, InvokedAs());
 
     /// <summary>Runs one command with the given streams, so that tests can run commands in process.</summary>
     public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr) =>
         Run(args, stdin, stdout, stderr, _ => null);
 
     /// <param name="environment">Reads an environment variable (the serve flags' <c>PODDEFAULTS_...</c>).</param>
-    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, Func<string, string?> environment)
+    /// <param name="name">The program's name in help and messages: <see cref="PluginName"/> when run as the kubectl plugin.</param>
+    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, Func<string, string?> environment, string name = Name)
     {
-        var root = Create(stdin, stdout, stderr, environment);
+        var root = Create(name, stdin, stdout, stderr, environment);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.Action is not HelpAction)
         {
             foreach (var message in ParseErrors.Describe(parsed))
-                stderr.WriteLine($"{Name}: {message}");
+                stderr.WriteLine($"{name}: {message}");
             return UsageError;
         }
         try
@@ -49,15 +57,19 @@ public static class Cli
         }
         catch (CliException error)
         {
-            stderr.WriteLine($"{Name}: {error.Message}");
+            stderr.WriteLine($"{name}: {error.Message}");
             return UsageError;
         }
     }
 
-    private static Command Create(TextReader stdin, TextWriter stdout, TextWriter stderr, Func<string, string?> environment)
+    /// <summary>argv[0]: a symlink or copy named kubectl-poddefaults is the plugin (the process path would name the target).</summary>
+    private static string InvokedAs() =>
+        Path.GetFileName(Environment.GetCommandLineArgs().FirstOrDefault()) == PluginName ? PluginName : Name;
+
+    private static Command Create(string name, TextReader stdin, TextWriter stdout, TextWriter stderr, Func<string, string?> environment)
     {
         var version = new Option<bool>("--version") { Description = "Prints the version and the commit it was built from." };
-        var root = new Command(Name, Description)
+        var root = new Command(name, Description)
         {
             ServeCommand.Create(environment),
             ApplyCommand.Create(stdin, stdout, stderr),

@@ -12,6 +12,9 @@ public static class ExplainCommand
 {
     public const string Synopsis = "poddefaults explain -f POD --defaults PATH [-n NAMESPACE]";
 
+    /// <summary>Against the cluster: its PodDefaults, for a pod file or an existing pod.</summary>
+    public const string ClusterSynopsis = "poddefaults explain (-f POD | -n NAMESPACE --pod NAME) [--kubeconfig FILE]";
+
     public static Command Create(TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
         var flags = new OfflineFlags();
@@ -27,6 +30,8 @@ public static class ExplainCommand
     {
         using var admission = offline.Decide(new ArrayBufferWriter<byte>());
         ExplanationText.Write(Explanation.Of(offline.Review, admission, offline.Snapshot), stdout);
+        if (offline.NamespaceGuessed)
+            stdout.WriteLine($"Hint: the pod names no namespace, so it was explained in \"{PodNamespace.Default}\"; pass -n NAMESPACE for another.");
         return 0;
     }
 }

@@ -26,12 +26,21 @@ internal static class ExplanationText
         {
             VerdictKind.Applies when verdict.Conflicts.Count > 0 => verdict.Conflicts.Select(conflict => $"conflict: {conflict.Clause}"),
             VerdictKind.Applies => ["applies"],
-            VerdictKind.SelectorDoesNotMatch => [$"skipped: selector does not match ({verdict.UnmetTerm} not met)"],
+            VerdictKind.SelectorDoesNotMatch => [$"skipped: selector does not match ({UnmetTerm(verdict)} not met)"],
             VerdictKind.InvalidSelector => [$"skipped: invalid selector: {podDefault.Selector.Error}"],
             VerdictKind.AlreadyApplied => [$"skipped: already applied (marker at resourceVersion {podDefault.ResourceVersion})"],
             VerdictKind.PodSkipped => ["skipped: the pod is excluded"],
             _ => throw new ArgumentOutOfRangeException(nameof(verdict), verdict.Kind, "unknown verdict"),
         };
+    }
+
+    /// <summary>The term as it was written: a <c>matchLabels</c> pair as <c>key=value</c>, an expression as <c>key in (values)</c>.</summary>
+    private static string? UnmetTerm(PodDefaultVerdict verdict)
+    {
+        var unmet = verdict.UnmetTerm;
+        var selector = verdict.PodDefault.Selector.Selector;
+        var fromMatchLabels = selector is not null && selector.Requirements.Take(selector.MatchLabels.Count).Any(term => ReferenceEquals(term, unmet));
+        return fromMatchLabels ? $"{unmet!.Key}={unmet.Values[0]}" : unmet?.ToString();
     }
 
     private static string Summary(Explanation explanation) => explanation.Outcome switch

@@ -29,17 +29,26 @@ internal sealed class OfflineAdmission
     /// <exception cref="CliException">A flag is missing or wrong, or the pod or the defaults path cannot be used.</exception>
     public static OfflineAdmission Prepare(OfflineFlags flags, ParseResult parsed, TextReader stdin, TextWriter stderr)
     {
-        var podPath = parsed.GetRequiredValue(flags.Filename);
-        var defaultsPath = parsed.GetRequiredValue(flags.Defaults);
+        var defaultsPath = parsed.GetValue(flags.Defaults);
+        var podName = parsed.GetValue(flags.Pod);
         var flagNamespace = parsed.GetValue(flags.Namespace);
         if (flagNamespace is { Length: 0 })
             throw new CliException("-n needs a namespace name");
 
-        var pod = PodFile.Read(podPath, stdin);
+        using var cluster = defaultsPath is null || podName is not null ? ClusterReads.Connect(parsed.GetValue(flags.Kubeconfig)) : null;
+        var pod = podName is not null
+            ? ClusterReads.Pod(cluster!, flagNamespace ?? PodNamespace.Default, podName)
+            : PodFile.Read(parsed.GetRequiredValue(flags.Filename), stdin);
+        var namespaceGuessed = flagNamespace is null && pod.Pod["metadata"]?["namespace"] is null;
         var @namespace = PodNamespace.Settle(pod, flagNamespace);
-        var snapshot = DefaultsLoader.Load(defaultsPath, flagNamespace ?? PodNamespace.Default, stderr);
-        return new OfflineAdmission(pod, @namespace, snapshot);
+        var snapshot = defaultsPath is not null
+            ? DefaultsLoader.Load(defaultsPath, flagNamespace ?? PodNamespace.Default, stderr)
+            : ClusterReads.PodDefaults(cluster!, stderr);
+        return new OfflineAdmission(pod, @namespace, snapshot) { NamespaceGuessed = namespaceGuessed };
     }
+
+    /// <summary>The pod named no namespace and -n none: it was taken to be <c>default</c>.</summary>
+    public bool NamespaceGuessed { get; private init; }
 
     /// <summary>The engine's decision, its response AdmissionReview written to <paramref name="response"/>.</summary>
     /// <returns>The admission; the caller disposes it.</returns>

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using k8s.Exceptions;
 using PodDefaults.Core.Selection;
 using PodDefaults.Webhook.Server;
 using PodDefaults.Webhook.Sources;
@@ -91,18 +90,7 @@ public static class ServeCommand
                 services.GetRequiredService<SourceStatus>(), services.GetRequiredService<ILogger<FilePodDefaultSource>>(),
                 FilePodDefaultSource.DefaultPollInterval);
         }
-        KubernetesConnection connection;
-        try
-        {
-            var configuration = options.Kubeconfig is { } kubeconfig
-                ? KubernetesConfigLoader.FromKubeconfigFile(kubeconfig)
-                : KubernetesConfigLoader.Load();
-            connection = KubernetesConnection.FromConfiguration(configuration);
-        }
-        catch (Exception error) when (error is KubeConfigException or IOException)
-        {
-            throw new CliException($"no cluster to read PodDefaults from: {error.Message}; or pass --defaults PATH");
-        }
+        var connection = ClusterReads.Connect(options.Kubeconfig);
         return services => new ClusterPodDefaultSource(connection, services.GetRequiredService<SnapshotHolder>(),
             services.GetRequiredService<SourceStatus>(), services.GetRequiredService<ILogger<ClusterPodDefaultSource>>(),
             services.GetRequiredService<TimeProvider>());

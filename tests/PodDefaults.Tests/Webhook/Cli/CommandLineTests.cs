@@ -94,6 +94,18 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public void As_the_kubectl_plugin_it_names_itself_so()
+    {
+        var stdout = new StringWriter { NewLine = "\n" };
+        var stderr = new StringWriter { NewLine = "\n" };
+
+        var exitCode = PodDefaults.Webhook.Cli.Cli.Run(["explain", "--help"], new StringReader(""), stdout, stderr, _ => null, PodDefaults.Webhook.Cli.Cli.PluginName);
+
+        Assert.Equal(0, exitCode);
+        Assert.Contains("kubectl-poddefaults explain [options]", stdout.ToString());
+    }
+
+    [Fact]
     public void Kubeflow_spellings_set_the_same_options()
     {
         var cert = workspace.Write("tls.crt", "");
