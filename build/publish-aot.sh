@@ -23,7 +23,10 @@ cd "$repo_root"
 rm -rf src/*/bin/Release src/*/obj/Release
 
 status=0
-dotnet publish src/PodDefaults.Webhook -c Release -r linux-x64 -o "$output_dir" 2>&1 | tee "$log" ||
+# --version names the commit: the SDK reads it from git; a build without .git (the image) is given it.
+revision=()
+[[ -n ${SOURCE_REVISION_ID:-} ]] && revision=("-p:SourceRevisionId=$SOURCE_REVISION_ID")
+dotnet publish src/PodDefaults.Webhook -c Release -r linux-x64 -o "$output_dir" "${revision[@]}" 2>&1 | tee "$log" ||
   status=$?
 if [[ $status -ne 0 ]]; then
   echo "publish-aot: dotnet publish failed (exit $status)" >&2

@@ -21,7 +21,7 @@ namespace PodDefaults.ApiServerStandIn;
 /// and GET, PUT and PATCH of single Secrets and MutatingWebhookConfigurations (<see cref="Objects"/>).
 /// It can stop and start again on the same port with its state, to play an outage.
 /// </summary>
-public sealed class StandInApiServer : IAsyncDisposable
+public sealed partial class StandInApiServer : IAsyncDisposable
 {
     public const string Path = "/apis/kubeflow.org/v1alpha1/poddefaults";
 
@@ -46,6 +46,9 @@ public sealed class StandInApiServer : IAsyncDisposable
 
     /// <summary>The Secrets and MutatingWebhookConfigurations, by path (seed them with <see cref="ClusterObjects.Seed"/>).</summary>
     public ClusterObjects Objects { get; }
+
+    /// <summary>Pods by namespace and name, as <c>GET /api/v1/namespaces/NS/pods/NAME</c> answers them (JSON).</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<(string Namespace, string Name), string> Pods { get; } = new();
 
     public EventWriteFaults EventFaults { get; } = new();
 
@@ -196,6 +199,20 @@ public sealed class StandInApiServer : IAsyncDisposable
             return;
         }
 
+        if (kind == "other" && PodPath().Match(context.Request.Path.Value ?? "") is { Success: true } pod && HttpMethods.IsGet(context.Request.Method))
+        {
+            if (Pods.TryGetValue((pod.Groups["ns"].Value, pod.Groups["name"].Value), out var json))
+            {
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync(json);
+            }
+            else
+            {
+                await WriteStatusAsync(context, 404, $"pods \"{pod.Groups["name"].Value}\" not found");
+            }
+            return;
+        }
+
         if (kind == "other")
         {
             await WriteStatusAsync(context, 404, "the stand-in serves only PodDefaults");
@@ -265,6 +282,9 @@ public sealed class StandInApiServer : IAsyncDisposable
         return options.ClientCertificateThumbprint is { } thumbprint
             && string.Equals(context.Connection.ClientCertificate?.GetCertHashString(HashAlgorithmName.SHA256), thumbprint, StringComparison.OrdinalIgnoreCase);
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^/api/v1/namespaces/(?<ns>[^/]+)/pods/(?<name>[^/]+)$")]
+    private static partial System.Text.RegularExpressions.Regex PodPath();
 
     private static int FreePort()
     {

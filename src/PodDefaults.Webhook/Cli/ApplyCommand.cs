@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.CommandLine;
 using System.Text.Json.Nodes;
 using PodDefaults.Core.Admission;
 
@@ -13,24 +14,24 @@ public static class ApplyCommand
 {
     public const int Rejected = 1;
 
-    public const string Usage = """
-        poddefaults apply -f POD --defaults PATH [-n NAMESPACE] [-o yaml|json|patch]
+    public const string Synopsis = "poddefaults apply -f POD --defaults PATH [-n NAMESPACE] [-o yaml|json|patch]";
 
-          Prints POD as the webhook would admit it, with the PodDefaults of PATH applied.
-          -f, --filename POD       A Pod, YAML or JSON (one document); - reads stdin.
-          --defaults PATH          PodDefault files, read as serve --defaults reads them.
-          -n, --namespace NAME     Namespace of a pod that names none (default: default), and of the PodDefaults
-                                   that name none. A pod in another namespace is an error, as in kubectl.
-          -o, --output FORMAT      yaml (default), json, or patch: the JSON Patch the webhook would answer with.
-          Admission warnings and problems in the files go to stderr. Exit status: 0 admitted; 1 rejected for a
-          conflict (the webhook's message on stderr); 2 wrong arguments or unusable input.
-        """;
-
-    private static readonly Dictionary<string, string> Flags = new(OfflineAdmission.Flags, StringComparer.Ordinal)
+    public static Command Create(TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
-        ["-o"] = "output",
-        ["--output"] = "output",
-    };
+        var flags = new OfflineFlags();
+        var output = new Option<string>("--output", "-o")
+        {
+            HelpName = "FORMAT",
+            Description = "yaml (default), json, or patch: the JSON Patch the webhook would answer with.",
+        };
+        var command = new Command("apply", "Prints POD as the webhook would admit it, with the PodDefaults of PATH applied. "
+            + "Admission warnings and problems in the files go to stderr. Exit status: 0 admitted; 1 rejected for a conflict "
+            + "(the webhook's message on stderr); 2 wrong arguments or unusable input.");
+        flags.AddTo(command);
+        command.Options.Add(output);
+        command.SetAction(parsed => Run(Format(parsed.GetValue(output)), OfflineAdmission.Prepare(flags, parsed, stdin, stderr), stdout, stderr));
+        return command;
+    }
 
     private enum OutputFormat
     {
@@ -39,11 +40,8 @@ public static class ApplyCommand
         Patch,
     }
 
-    public static int Run(IReadOnlyList<string> args, TextReader stdin, TextWriter stdout, TextWriter stderr)
+    private static int Run(OutputFormat format, OfflineAdmission offline, TextWriter stdout, TextWriter stderr)
     {
-        var cli = CliArguments.Parse(args, Flags);
-        var format = Format(cli.Get("output"));
-        var offline = OfflineAdmission.Prepare(cli, stdin, stderr);
         var response = new ArrayBufferWriter<byte>();
         using var admission = offline.Decide(response);
         foreach (var warning in admission.Warnings)

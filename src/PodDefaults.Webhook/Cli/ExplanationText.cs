@@ -29,7 +29,7 @@ internal static class ExplanationText
             VerdictKind.Applies when verdict.Conflicts.Count > 0 =>
                 [.. through is null ? [] : new[] { through }, .. verdict.Conflicts.Select(conflict => $"conflict: {conflict.Clause}")],
             VerdictKind.Applies => [through is null ? "applies" : $"applies: {through}"],
-            VerdictKind.SelectorDoesNotMatch => [$"skipped: selector does not match ({verdict.UnmetTerm} not met{Added(verdict.UnmetThrough)})"],
+            VerdictKind.SelectorDoesNotMatch => [$"skipped: selector does not match ({UnmetTerm(verdict)} not met{Added(verdict.UnmetThrough)})"],
             VerdictKind.InvalidSelector => [$"skipped: invalid selector: {podDefault.Selector.Error}"],
             VerdictKind.AlreadyApplied => [$"skipped: already applied (marker at resourceVersion {podDefault.ResourceVersion}){(through is null ? "" : $"; {through}")}"],
             VerdictKind.PodSkipped => ["skipped: the pod is excluded"],
@@ -46,6 +46,15 @@ internal static class ExplanationText
     };
 
     private static string Added(AddedLabel? label) => label is { } added ? $": label {added}" : "";
+
+    /// <summary>The term as it was written: a <c>matchLabels</c> pair as <c>key=value</c>, an expression as <c>key in (values)</c>.</summary>
+    private static string? UnmetTerm(PodDefaultVerdict verdict)
+    {
+        var unmet = verdict.UnmetTerm;
+        var selector = verdict.PodDefault.Selector.Selector;
+        var fromMatchLabels = selector is not null && selector.Requirements.Take(selector.MatchLabels.Count).Any(term => ReferenceEquals(term, unmet));
+        return fromMatchLabels ? $"{unmet!.Key}={unmet.Values[0]}" : unmet?.ToString();
+    }
 
     private static string Summary(Explanation explanation) => explanation.Outcome switch
     {

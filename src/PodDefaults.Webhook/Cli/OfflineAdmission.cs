@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.CommandLine;
 using PodDefaults.Core.Admission;
 using PodDefaults.Core.Pods;
 using PodDefaults.Core.Selection;
@@ -12,16 +13,6 @@ namespace PodDefaults.Webhook.Cli;
 /// </summary>
 internal sealed class OfflineAdmission
 {
-    /// <summary>The flags both commands take, with kubectl's long spellings.</summary>
-    public static readonly IReadOnlyDictionary<string, string> Flags = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["-f"] = "filename",
-        ["--filename"] = "filename",
-        ["--defaults"] = "defaults",
-        ["-n"] = "namespace",
-        ["--namespace"] = "namespace",
-    };
-
     private OfflineAdmission(PodFile pod, string @namespace, PodDefaultSnapshot snapshot)
     {
         PodFile = pod;
@@ -37,19 +28,28 @@ internal sealed class OfflineAdmission
     public byte[] Review { get; }
 
     /// <exception cref="CliException">A flag is missing or wrong, or the pod or the defaults path cannot be used.</exception>
-    public static OfflineAdmission Prepare(CliArguments cli, TextReader stdin, TextWriter stderr)
+    public static OfflineAdmission Prepare(OfflineFlags flags, ParseResult parsed, TextReader stdin, TextWriter stderr)
     {
-        var podPath = cli.Required("filename", "-f");
-        var defaultsPath = cli.Required("defaults", "--defaults");
-        var flagNamespace = cli.Get("namespace");
+        var defaultsPath = parsed.GetValue(flags.Defaults);
+        var podName = parsed.GetValue(flags.Pod);
+        var flagNamespace = parsed.GetValue(flags.Namespace);
         if (flagNamespace is { Length: 0 })
             throw new CliException("-n needs a namespace name");
 
-        var pod = PodFile.Read(podPath, stdin);
+        using var cluster = defaultsPath is null || podName is not null ? ClusterReads.Connect(parsed.GetValue(flags.Kubeconfig)) : null;
+        var pod = podName is not null
+            ? ClusterReads.Pod(cluster!, flagNamespace ?? PodNamespace.Default, podName)
+            : PodFile.Read(parsed.GetRequiredValue(flags.Filename), stdin);
+        var namespaceGuessed = flagNamespace is null && pod.Pod["metadata"]?["namespace"] is null;
         var @namespace = PodNamespace.Settle(pod, flagNamespace);
-        var snapshot = DefaultsLoader.Load(defaultsPath, flagNamespace ?? PodNamespace.Default, stderr);
-        return new OfflineAdmission(pod, @namespace, snapshot);
+        var snapshot = defaultsPath is not null
+            ? DefaultsLoader.Load(defaultsPath, flagNamespace ?? PodNamespace.Default, stderr)
+            : ClusterReads.PodDefaults(cluster!, stderr);
+        return new OfflineAdmission(pod, @namespace, snapshot) { NamespaceGuessed = namespaceGuessed };
     }
+
+    /// <summary>The pod named no namespace and -n none: it was taken to be <c>default</c>.</summary>
+    public bool NamespaceGuessed { get; private init; }
 
     /// <summary>The engine's decision, its response AdmissionReview written to <paramref name="response"/>.</summary>
     /// <returns>The admission; the caller disposes it.</returns>

@@ -37,7 +37,14 @@ internal sealed class PodFile
     public static PodFile Read(string path, TextReader stdin)
     {
         var name = path == StdinPath ? "<stdin>" : path;
-        var documents = Convert(name, ReadText(path, name, stdin));
+        return Parse(name, ReadText(path, name, stdin));
+    }
+
+    /// <summary>A pod's YAML or JSON text from elsewhere (the API server), reported as <paramref name="name"/>.</summary>
+    /// <exception cref="CliException">The text does not hold exactly one Pod.</exception>
+    public static PodFile Parse(string name, string text)
+    {
+        var documents = Convert(name, text);
         if (documents.Count == 0)
             throw new CliException($"{name}: no object in it; expected one Pod");
         if (documents.Count > 1)

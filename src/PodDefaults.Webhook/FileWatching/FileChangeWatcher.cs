@@ -103,7 +103,7 @@ internal sealed partial class FileChangeWatcher : IDisposable
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning,
+    [LoggerMessage(EventId = LogEvents.FilesCannotWatch, Level = LogLevel.Warning,
         Message = "Cannot watch {Directory} for changes ({Reason}); checking every {PollInterval} instead.")]
     private static partial void LogCannotWatch(ILogger logger, string directory, TimeSpan pollInterval, string reason);
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using PodDefaults.Webhook.Telemetry;
 using PodDefaults.Webhook.Tls;
 
 namespace PodDefaults.Webhook.Server;
@@ -52,7 +53,11 @@ public sealed record ServeOptions
     /// Bytes that the request bodies being read may hold at once (<c>--max-body-buffer-bytes</c>), not counting
     /// buffers of up to 64 KiB; a body that needs more is answered 503 with Retry-After.
     /// </summary>
-    public long MaxBodyBufferBytes { get; init; } = DefaultMaxBodyBufferBytes;
+    /// <remarks>Null: <see cref="DefaultMaxBodyBufferBytes"/>, or twice <see cref="MaxRequestBytes"/> when that is more.</remarks>
+    public long? MaxBodyBufferBytes { get; init; }
+
+    /// <summary>The budget in force (<see cref="MaxBodyBufferBytes"/> or its default).</summary>
+    public long BodyBufferBudget => MaxBodyBufferBytes ?? Math.Max(DefaultMaxBodyBufferBytes, 2L * MaxRequestBytes);
 
     /// <summary>How long a request body may take to arrive (<c>--body-read-timeout</c>); then 408 and the connection closes.</summary>
     public TimeSpan BodyReadTimeout { get; init; } = DefaultBodyReadTimeout;
@@ -67,4 +72,13 @@ public sealed record ServeOptions
     /// <summary>How long requests in flight may take to finish once Kestrel stops accepting.</summary>
     /// <remarks>With the delay, stays within Kubernetes' default 30 s termination grace period.</remarks>
     public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>How log lines are written (<c>--log-format</c>); null: text on a terminal, JSON otherwise.</summary>
+    public LogFormat? LogFormat { get; init; }
+
+    /// <summary>The least severe log lines written (<c>--log-level</c>).</summary>
+    public LogLevel LogLevel { get; init; } = LogLevel.Information;
+
+    /// <summary>Plain-HTTP port of the Prometheus <c>/metrics</c> endpoint (<c>--metrics-port</c>); null: none.</summary>
+    public int? MetricsPort { get; init; }
 }

@@ -15,15 +15,12 @@ public static class WebhookHost
     public static WebApplication Build(ServeOptions options, Func<IServiceProvider, IPodDefaultSource> createSource, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.Logging.AddJsonConsole(json =>
-        {
-            json.UseUtcTimestamp = true;
-            json.IncludeScopes = true;
-        });
+        builder.Logging.AddWebhookConsole(options.LogFormat ?? ConsoleLogging.DefaultFormat, options.LogLevel);
         builder.ListenHttps(options.Tls, options.ListenAddress, options.Port);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
+            if (options.MetricsPort is { } metricsPort)
+                kestrel.Listen(options.ListenAddress, metricsPort); // plain HTTP: Prometheus scrapes without a certificate
             kestrel.AddServerHeader = false;
             // The handler enforces its own cap while reading, answering 413 with a reason.
             kestrel.Limits.MaxRequestBodySize = null;
@@ -35,14 +32,14 @@ public static class WebhookHost
         builder.Services.AddSingleton<SnapshotHolder>();
         builder.Services.AddSingleton<SourceStatus>();
         builder.Services.AddSingleton<AdmissionEngine>();
-        builder.Services.AddSingleton(new RequestBodyBudget(options.MaxBodyBufferBytes));
+        builder.Services.AddSingleton(new RequestBodyBudget(options.BodyBufferBudget));
         builder.Services.AddSingleton<AdmissionHandler>();
         builder.Services.AddSingleton<HealthHandler>();
         builder.Services.AddSingleton(createSource);
         builder.Services.AddHostedService<SourceRunner>();
         configure?.Invoke(builder);
         // After configure: whether to export depends on the configuration, which the callback may add to.
-        builder.AddWebhookTelemetry();
+        builder.AddWebhookTelemetry(options.MetricsPort);
 
         var app = builder.Build();
         if (options.ShutdownDelay > TimeSpan.Zero)
@@ -52,7 +49,10 @@ public static class WebhookHost
         }
         var admission = app.Services.GetRequiredService<AdmissionHandler>();
         var health = app.Services.GetRequiredService<HealthHandler>();
-        app.Run(context => context.Request.Path.Value switch
+        app.MapPrometheusMetrics(options.MetricsPort);
+        app.Run(context => context.Connection.LocalPort == options.MetricsPort
+            ? PlainTextResponse.WriteAsync(context, StatusCodes.Status404NotFound, $"no such path: this port serves GET {TelemetryRegistration.PrometheusPath}")
+            : context.Request.Path.Value switch
         {
             WebhookPaths.ApplyPodDefault or WebhookPaths.Mutate => admission.HandleAsync(context),
             WebhookPaths.Healthz => health.HealthzAsync(context),

@@ -31,7 +31,7 @@ internal sealed partial class RateLimitedLoggerFactory(LoggerFactory inner, LogR
         return true;
     }
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Warning,
+    [LoggerMessage(EventId = LogEvents.ServerKestrelLinesSuppressed, Level = LogLevel.Warning,
         Message = "Suppressed {Count} Kestrel log lines in the last {Interval} (over the limit; many connection errors at once, e.g. an HTTP/2 rapid reset)")]
     private static partial void LogSuppressed(ILogger logger, long count, TimeSpan interval);
 

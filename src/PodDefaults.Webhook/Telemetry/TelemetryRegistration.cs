@@ -3,6 +3,7 @@ using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using PodDefaults.Webhook.Server;
 
 namespace PodDefaults.Webhook.Telemetry;
 
@@ -18,7 +19,8 @@ public static class TelemetryRegistration
     /// <summary>ASP.NET Core's and the runtime's own meters: request durations, connections, GC, thread pool.</summary>
     private static readonly string[] PlatformMeters = ["Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Runtime"];
 
-    public static WebApplicationBuilder AddWebhookTelemetry(this WebApplicationBuilder builder)
+    /// <param name="metricsPort">The <c>--metrics-port</c>: exports the meters to Prometheus too; null: not.</param>
+    public static WebApplicationBuilder AddWebhookTelemetry(this WebApplicationBuilder builder, int? metricsPort = null)
     {
         builder.Services.AddSingleton<WebhookMetrics>();
         builder.Services.AddSingleton<AdmissionTelemetry>();
@@ -27,19 +29,44 @@ public static class TelemetryRegistration
             ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
         builder.Logging.AddWebhookLogLevels();
         builder.Logging.AddKestrelLogRateLimit();
-        if (!OtlpEndpoints.AreConfigured(builder.Configuration))
+        var otlp = OtlpEndpoints.AreConfigured(builder.Configuration);
+        if (!otlp && metricsPort is null)
             return builder;
 
-        builder.Services.AddOpenTelemetry()
+        var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.Clear()
                 // Defaults first: the environment's service name and attributes override them.
                 .AddService(TelemetryNames.DefaultServiceName, serviceVersion: WebhookActivitySource.Instance.Version)
                 .AddTelemetrySdk()
                 .AddEnvironmentVariableDetector())
-            .WithTracing(tracing => tracing.AddSource(TelemetryNames.Source))
-            .WithMetrics(metrics => metrics.AddMeter([TelemetryNames.Source, .. PlatformMeters]))
-            .WithLogging()
-            .UseOtlpExporter();
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter([TelemetryNames.Source, .. PlatformMeters]);
+                if (metricsPort is not null)
+                    metrics.AddPrometheusExporter();
+            });
+        if (otlp)
+        {
+            telemetry.WithTracing(tracing => tracing.AddSource(TelemetryNames.Source))
+                .WithLogging()
+                .UseOtlpExporter();
+        }
         return builder;
     }
+
+    /// <summary>
+    /// <c>GET /metrics</c> on the metrics port only: the HTTPS port never answers it, and the metrics port answers
+    /// nothing else (<see cref="WebhookHost"/> gives it 404 for every other path).
+    /// </summary>
+    public static WebApplication MapPrometheusMetrics(this WebApplication app, int? metricsPort)
+    {
+        if (metricsPort is { } port)
+        {
+            app.UseOpenTelemetryPrometheusScrapingEndpoint(context =>
+                context.Connection.LocalPort == port && context.Request.Path == PrometheusPath);
+        }
+        return app;
+    }
+
+    public const string PrometheusPath = "/metrics";
 }

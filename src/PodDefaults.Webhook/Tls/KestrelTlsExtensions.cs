@@ -104,7 +104,7 @@ public static partial class KestrelTlsExtensions
         return () => selfSigned;
     }
 
-    [LoggerMessage(Level = LogLevel.Information,
+    [LoggerMessage(EventId = LogEvents.TlsSelfSigned, Level = LogLevel.Information,
         Message = "Serving a self-signed TLS certificate for localhost, 127.0.0.1 and ::1 (thumbprint {Thumbprint}); its PEM: {Path}.")]
     private static partial void LogSelfSigned(ILogger logger, string thumbprint, string path);
 }

@@ -120,11 +120,11 @@ public sealed partial class ReloadingCertificateSource : BackgroundService
     private static string Fingerprint(string certPem, string keyPem) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(certPem + "\0" + keyPem)));
 
-    [LoggerMessage(Level = LogLevel.Information,
+    [LoggerMessage(EventId = LogEvents.TlsServingCertificate, Level = LogLevel.Information,
         Message = "Serving TLS certificate from {CertFile}: {Subject}, thumbprint {Thumbprint}, valid until {NotAfter:u}.")]
     private static partial void LogServing(ILogger logger, string certFile, string subject, string thumbprint, DateTime notAfter);
 
-    [LoggerMessage(Level = LogLevel.Warning,
+    [LoggerMessage(EventId = LogEvents.TlsKeptCurrentCertificate, Level = LogLevel.Warning,
         Message = "Keeping the current TLS certificate (thumbprint {Thumbprint}): {Reason} Retrying when the files change.")]
     private static partial void LogKeptCurrent(ILogger logger, string reason, string thumbprint);
 }

@@ -93,7 +93,7 @@ public class CertificateProvisioningManifestTests
         var volume = podSpec["volumes"]!.AsArray().Single(v => (string?)v!["name"] == "tls")!;
 
         Assert.Equal(
-            ["serve", "--tls-cert", "/etc/poddefaults/tls/tls.crt", "--tls-key", "/etc/poddefaults/tls/tls.key", "--shutdown-delay", "5"],
+            ["serve", "--tls-cert", "/etc/poddefaults/tls/tls.crt", "--tls-key", "/etc/poddefaults/tls/tls.key", "--shutdown-delay", "5", "--metrics-port", "9090"],
             ManifestObjectTests.Strings(container["args"]));
         Assert.Equal("/etc/poddefaults/tls", (string?)mount["mountPath"]);
         Assert.True((bool?)mount["readOnly"]);

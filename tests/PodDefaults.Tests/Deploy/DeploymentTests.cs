@@ -36,11 +36,11 @@ public class DeploymentTests
     [Fact]
     public void Serves_https_on_4443_with_the_certificate_it_provisions()
     {
-        var port = Container["ports"]!.AsArray().Single()!;
+        var port = Container["ports"]!.AsArray().Single(p => (string?)p!["name"] == "https")!;
 
         Assert.Equal(4443, (int?)port["containerPort"]);
         Assert.Equal(
-            ["serve", "--certificate-secret", "poddefaults-webhook-certificate", "--webhook-configuration", "poddefaults-webhook", "--shutdown-delay", "5"],
+            ["serve", "--certificate-secret", "poddefaults-webhook-certificate", "--webhook-configuration", "poddefaults-webhook", "--shutdown-delay", "5", "--metrics-port", "9090"],
             ManifestObjectTests.Strings(Container["args"]));
         Assert.Null(Container["command"]);
         // Read through the API, never mounted: a Secret volume of an empty Secret would hold the pod in ContainerCreating.
@@ -117,7 +117,10 @@ public class DeploymentTests
         Assert.All(policy["podSelector"]!["matchLabels"]!.AsObject(), l => Assert.Equal((string?)l.Value, (string?)podLabels[l.Key]));
         Assert.Equal(443, (int?)service["ports"]![0]!["port"]);
         Assert.Equal("https", (string?)service["ports"]![0]!["targetPort"]);
-        Assert.Equal(4443, (int?)policy["ingress"]!.AsArray().Single()!["ports"]!.AsArray().Single()!["port"]);
+        Assert.Equal(
+            [4443, 9090],
+            policy["ingress"]!.AsArray().Select(rule => (int)rule!["ports"]!.AsArray().Single()!["port"]!).Order());
+        Assert.Equal(9090, (int?)Container["ports"]!.AsArray().Single(p => (string?)p!["name"] == "metrics")!["containerPort"]);
     }
 
     private static string? FieldPath(List<JsonObject> env, string name) =>

@@ -56,7 +56,7 @@ internal sealed class RenderedManifests(string text, IReadOnlyList<JsonObject> o
             : throw new XunitException($"Expected one {kind}, found {matches.Count}.");
     }
 
-    private static RenderedManifests Render(string directory)
+    public static RenderedManifests Render(string directory)
     {
         var text = Kustomize.Render(directory);
         return new(text, [.. TestYaml.Documents(text).Select(document =>

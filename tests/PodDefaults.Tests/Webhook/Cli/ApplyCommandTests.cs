@@ -231,8 +231,7 @@ public sealed class ApplyCommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData(new[] { "apply", "--defaults", "." }, "poddefaults: -f is required\n")]
-    [InlineData(new[] { "apply", "-f", "pod.yaml" }, "poddefaults: --defaults is required\n")]
+    [InlineData(new[] { "apply", "--defaults", "." }, "poddefaults: -f is required (or --pod NAME for a pod in the cluster)\n")]
     [InlineData(new[] { "apply", "-f", "pod.yaml", "--defaults", ".", "-o", "wide" }, "poddefaults: -o \"wide\" is not one of yaml, json, patch\n")]
     [InlineData(new[] { "apply", "-f", "pod.yaml", "--defaults", ".", "--force" }, "poddefaults: unknown argument \"--force\"\n")]
     [InlineData(new[] { "apply", "-f", "/no/such/pod.yaml", "--defaults", "." }, "poddefaults: /no/such/pod.yaml: no such file\n")]
@@ -242,6 +241,16 @@ public sealed class ApplyCommandTests : IDisposable
 
         Assert.Equal(2, result.ExitCode);
         Assert.Equal(message, result.Stderr);
+    }
+
+    [Fact]
+    public void Without_defaults_or_a_cluster_the_error_says_to_pass_defaults()
+    {
+        var result = CliWorkspace.Run("apply", "-f", "pod.yaml", "--kubeconfig", Path.Combine(workspace.Root, "no-kubeconfig"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("poddefaults: no cluster to read PodDefaults from: ", result.Stderr);
+        Assert.EndsWith("; or pass --defaults PATH\n", result.Stderr);
     }
 
     [Fact]
@@ -264,6 +273,7 @@ public sealed class ApplyCommandTests : IDisposable
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("poddefaults apply -f POD --defaults PATH [-n NAMESPACE] [-o yaml|json|patch]", result.Stdout);
         Assert.Contains("poddefaults explain -f POD --defaults PATH [-n NAMESPACE]", result.Stdout);
+        Assert.Contains("poddefaults serve [--defaults PATH | --kubeconfig FILE]", result.Stdout);
     }
 
     /// <summary>A PodDefault selecting app=web that adds one env var named after it.</summary>

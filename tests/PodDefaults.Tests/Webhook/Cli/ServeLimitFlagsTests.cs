@@ -13,13 +13,13 @@ public sealed class ServeLimitFlagsTests
         var options = ServeCommand.Parse([]);
 
         Assert.Equal(19 * 1024 * 1024, options.MaxRequestBytes);
-        Assert.Equal(64L * 1024 * 1024, options.MaxBodyBufferBytes);
+        Assert.Equal(64L * 1024 * 1024, options.BodyBufferBudget);
         Assert.Equal(TimeSpan.FromSeconds(3), options.BodyReadTimeout);
     }
 
     [Fact]
     public void The_help_shows_the_arithmetic_of_the_cap() =>
-        Assert.Contains("6 x 3 = 18 MiB", ServeCommand.Usage, StringComparison.Ordinal);
+        Assert.Contains("6 x 3 = 18 MiB", CliWorkspace.Run("serve", "--help").Stdout, StringComparison.Ordinal);
 
     [Fact]
     public void The_flags_set_the_limits()
@@ -33,7 +33,7 @@ public sealed class ServeLimitFlagsTests
 
     [Fact]
     public void A_larger_cap_raises_the_default_budget_to_twice_the_cap() =>
-        Assert.Equal(2L * 50_000_000, ServeCommand.Parse(["--max-request-bytes", "50000000"]).MaxBodyBufferBytes);
+        Assert.Equal(2L * 50_000_000, ServeCommand.Parse(["--max-request-bytes", "50000000"]).BodyBufferBudget);
 
     [Theory]
     [InlineData("--body-read-timeout", "0", "is not a number of seconds above 0, at most 30")]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using PodDefaults.Tests.Webhook.Telemetry.Otlp;
+using PodDefaults.Webhook;
 using PodDefaults.Webhook.Telemetry;
 using Xunit;
 using static PodDefaults.Webhook.Telemetry.TelemetryNames;
@@ -146,6 +147,8 @@ public abstract class OtlpExportTests(ExportScenario scenario)
         Assert.DoesNotContain(lines, l => l.GetProperty("Category").GetString() == "Microsoft.AspNetCore.Hosting.Diagnostics");
         var answered = lines.Where(l => l.GetProperty("Category").GetString() == AdmissionLogCategory && l.GetProperty("LogLevel").GetString() == "Debug").ToList();
         Assert.Equal(4, answered.Count);
+        Assert.All(answered, l => Assert.Equal(LogEvents.AdmissionAnswered, l.GetProperty("EventId").GetInt32()));
+        Assert.All(lines, l => Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$", l.GetProperty("Timestamp").GetString()));
         Assert.Contains(answered, l => TraceIdOf(l) == scenario.TraceId.ToHexString() && l.GetProperty("State").GetProperty("PodName").GetString() == PatchedPod);
 
         var rejected = Assert.Single(lines, l => l.GetProperty("Category").GetString() == AdmissionLogCategory && l.GetProperty("LogLevel").GetString() == "Information");

@@ -37,7 +37,9 @@ public sealed class WebhookProcess : IAsyncDisposable
 
     /// <param name="writeDefaults">Fills the --defaults folder before the program starts.</param>
     /// <param name="environment">Added to this process's environment, from which every <c>OTEL_*</c> variable is removed.</param>
-    public static async Task<WebhookProcess> StartAsync(Action<string> writeDefaults, IReadOnlyDictionary<string, string> environment)
+    /// <param name="arguments">More serve flags.</param>
+    public static async Task<WebhookProcess> StartAsync(Action<string> writeDefaults, IReadOnlyDictionary<string, string> environment,
+        IReadOnlyList<string>? arguments = null)
     {
         var folder = Directory.CreateTempSubdirectory("poddefaults-process-").FullName;
         var defaults = Directory.CreateDirectory(Path.Combine(folder, "defaults")).FullName;
@@ -51,7 +53,7 @@ public sealed class WebhookProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "poddefaults.dll"), "serve", "--defaults", defaults,
-                     "--listen", "127.0.0.1", "--port", port.ToString(), "--self-signed-cert-out", certificate])
+                     "--listen", "127.0.0.1", "--port", port.ToString(), "--self-signed-cert-out", certificate, .. arguments ?? []])
             start.ArgumentList.Add(argument);
         foreach (var inherited in start.Environment.Keys.Where(key => key.StartsWith("OTEL_", StringComparison.Ordinal)).ToList())
             start.Environment.Remove(inherited);

@@ -7,6 +7,18 @@ namespace PodDefaults.Tests.Webhook.Tls.Provisioning;
 /// <summary><c>--certificate-secret</c> and <c>--webhook-configuration</c> turn the mode on, together and alone.</summary>
 public sealed class ProvisioningFlagsTests
 {
+    // --tls-cert and --tls-key must name files that exist.
+    private static readonly string Folder = Directory.CreateTempSubdirectory("provisioning-flags").FullName;
+    private static readonly string Cert = Touch("tls.crt");
+    private static readonly string Key = Touch("tls.key");
+
+    private static string Touch(string name)
+    {
+        var path = Path.Combine(Folder, name);
+        File.WriteAllText(path, "");
+        return path;
+    }
+
     [Fact]
     public void The_two_flags_turn_the_mode_on()
     {
@@ -22,7 +34,7 @@ public sealed class ProvisioningFlagsTests
     [Fact]
     public void Without_the_flags_the_mode_is_off()
     {
-        Assert.Null(ServeCommand.Parse(["--tls-cert", "tls.crt", "--tls-key", "tls.key"]).Tls.Provisioning);
+        Assert.Null(ServeCommand.Parse(["--tls-cert", Cert, "--tls-key", Key]).Tls.Provisioning);
         Assert.Null(ServeCommand.Parse([]).Tls.Provisioning);
     }
 
@@ -48,11 +60,12 @@ public sealed class ProvisioningFlagsTests
     }
 
     [Theory]
-    [InlineData("--tls-cert", "tls.crt", "--tls-key", "tls.key")]
+    [InlineData("--tls-cert", "CERT", "--tls-key", "KEY")]
     [InlineData("--self-signed-cert-out", "ca.crt")]
     public void Certificate_files_or_a_self_signed_certificate_exclude_the_mode(params string[] certificateFlags)
     {
-        var options = ServeCommand.Parse(["--certificate-secret", "ns/name", "--webhook-configuration", "w", .. certificateFlags]);
+        var flags = certificateFlags.Select(flag => flag switch { "CERT" => Cert, "KEY" => Key, _ => flag });
+        var options = ServeCommand.Parse(["--certificate-secret", "ns/name", "--webhook-configuration", "w", .. flags]);
 
         var error = Assert.Throws<TlsConfigurationException>(options.Tls.Validate);
 
