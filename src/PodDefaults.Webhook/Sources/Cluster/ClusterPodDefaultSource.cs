@@ -55,8 +55,10 @@ public sealed class ClusterPodDefaultSource : IPodDefaultSource
         {
             await LoopAsync(stopping).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        catch (Exception) when (stopping.IsCancellationRequested)
         {
+            // Stopping: a request that failed meanwhile (a 401 that came back after the cancel) no longer matters,
+            // and must not make the host exit with an error.
         }
     }
 
