@@ -11,8 +11,9 @@ namespace PodDefaults.Core.Admission;
 /// </summary>
 public sealed class Explanation
 {
-    private Explanation(string @namespace, string podName, AdmissionOutcome outcome, int patchOperations, IReadOnlyList<PodDefaultVerdict> verdicts)
+    private Explanation(string @namespace, string podName, AdmissionOutcome outcome, int patchOperations, bool onlyMarkers, IReadOnlyList<PodDefaultVerdict> verdicts)
     {
+        OnlyMarkersChange = onlyMarkers;
         Namespace = @namespace;
         PodName = podName;
         Outcome = outcome;
@@ -29,6 +30,9 @@ public sealed class Explanation
 
     public int PatchOperationCount { get; }
 
+    /// <summary>The patch would only move marker annotations: the pod already has everything its PodDefaults set.</summary>
+    public bool OnlyMarkersChange { get; }
+
     /// <summary>One verdict per PodDefault of the namespace, in apply order.</summary>
     public IReadOnlyList<PodDefaultVerdict> Verdicts { get; }
 
@@ -41,13 +45,14 @@ public sealed class Explanation
         if (snapshot.Generation != admission.SnapshotGeneration)
             throw new ArgumentException($"the admission used snapshot {admission.SnapshotGeneration}, not {snapshot.Generation}", nameof(snapshot));
         var podDefaults = snapshot.InNamespace(admission.Namespace);
+        var onlyMarkers = admission.Outcome == AdmissionOutcome.Patched && MarkerOnlyPatch.Is(review, admission.Merge);
         var verdicts = new PodDefaultVerdict[podDefaults.Count];
         for (var i = 0; i < verdicts.Length; i++)
-            verdicts[i] = Judge(review, admission, podDefaults[i]);
-        return new Explanation(admission.Namespace, admission.PodName, admission.Outcome, admission.PatchOperationCount, verdicts);
+            verdicts[i] = Judge(review, admission, podDefaults[i], onlyMarkers);
+        return new Explanation(admission.Namespace, admission.PodName, admission.Outcome, admission.PatchOperationCount, onlyMarkers, verdicts);
     }
 
-    private static PodDefaultVerdict Judge(ReadOnlySpan<byte> review, Admission admission, PodDefault podDefault)
+    private static PodDefaultVerdict Judge(ReadOnlySpan<byte> review, Admission admission, PodDefault podDefault, bool onlyMarkers)
     {
         if (admission.Outcome == AdmissionOutcome.Skipped)
             return new(podDefault, VerdictKind.PodSkipped);
@@ -55,6 +60,8 @@ public sealed class Explanation
             return new(podDefault, VerdictKind.InvalidSelector);
         var pod = admission.Request.Pod;
         var added = admission.Selection.AddedLabels;
+        if (admission.Applied.Contains(podDefault) && onlyMarkers)
+            return new(podDefault, VerdictKind.AlreadyApplied) { SelectedThrough = Through(selector, review, admission), MarkerBehind = true };
         if (admission.Applied.Contains(podDefault))
         {
             return new(podDefault, VerdictKind.Applies)

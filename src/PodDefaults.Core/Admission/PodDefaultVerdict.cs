@@ -21,6 +21,12 @@ public sealed record PodDefaultVerdict(PodDefault PodDefault, VerdictKind Kind)
     /// </summary>
     public IReadOnlyList<AddedLabel> SelectedThrough { get; init; } = [];
 
+    /// <summary>
+    /// For <see cref="VerdictKind.AlreadyApplied"/>: the pod has everything the PodDefault sets, but its marker names an
+    /// older resourceVersion, which the patch would update.
+    /// </summary>
+    public bool MarkerBehind { get; init; }
+
     /// <summary>For <see cref="VerdictKind.Applies"/>: the conflicts this PodDefault raises, in the engine's order.</summary>
     public IReadOnlyList<Conflict> Conflicts { get; init; } = [];
 }

@@ -12,7 +12,10 @@ public enum VerdictKind
     /// <summary>The selector is missing or invalid: skipped with an admission warning.</summary>
     InvalidSelector,
 
-    /// <summary>The pod already carries the marker annotation with the PodDefault's current resourceVersion.</summary>
+    /// <summary>
+    /// The pod already carries the marker annotation with the PodDefault's current resourceVersion, or everything the
+    /// PodDefault sets and a marker an edit left behind (<see cref="PodDefaultVerdict.MarkerBehind"/>).
+    /// </summary>
     AlreadyApplied,
 
     /// <summary>No PodDefault applies to this pod: it opts out, or is a mirror pod (or the request is no pod CREATE).</summary>

@@ -31,6 +31,8 @@ internal static class ExplanationText
             VerdictKind.Applies => [through is null ? "applies" : $"applies: {through}"],
             VerdictKind.SelectorDoesNotMatch => [$"skipped: selector does not match ({UnmetTerm(verdict)} not met{Added(verdict.UnmetThrough)})"],
             VerdictKind.InvalidSelector => [$"skipped: invalid selector: {podDefault.Selector.Error}"],
+            VerdictKind.AlreadyApplied when verdict.MarkerBehind =>
+                [$"already applied (the pod has everything it sets; only its marker would move to resourceVersion {podDefault.ResourceVersion}){(through is null ? "" : $"; {through}")}"],
             VerdictKind.AlreadyApplied => [$"skipped: already applied (marker at resourceVersion {podDefault.ResourceVersion}){(through is null ? "" : $"; {through}")}"],
             VerdictKind.PodSkipped => ["skipped: the pod is excluded"],
             _ => throw new ArgumentOutOfRangeException(nameof(verdict), verdict.Kind, "unknown verdict"),
@@ -58,6 +60,8 @@ internal static class ExplanationText
 
     private static string Summary(Explanation explanation) => explanation.Outcome switch
     {
+        AdmissionOutcome.Patched when explanation.OnlyMarkersChange =>
+            $"Result: already applied; only the marker annotations would be updated ({Count(explanation.PatchOperationCount, "operation")}).",
         AdmissionOutcome.Patched => $"Result: would patch {Count(explanation.PatchOperationCount, "operation")}.",
         AdmissionOutcome.Conflict => $"Result: would reject the pod ({Count(explanation.Verdicts.Sum(v => v.Conflicts.Count), "conflict")}).",
         AdmissionOutcome.Skipped => "Result: no change: the pod opts out (poddefault.admission.kubeflow.org/exclude: \"true\") or is a mirror pod.",

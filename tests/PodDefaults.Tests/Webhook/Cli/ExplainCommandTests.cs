@@ -78,6 +78,41 @@ public sealed class ExplainCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_poddefault_whose_marker_alone_is_behind_is_already_applied_not_a_patch()
+    {
+        // Edited since the pod was admitted (version 7 to 8), but everything it sets is on the pod already.
+        Define("done", """
+            selector:
+              matchLabels: {app: trainer}
+            labels: {tier: cpu}
+            env:
+            - {name: MODE, value: train}
+            """, resourceVersion: "8");
+
+        var result = Explain();
+
+        Assert.Contains("  done: already applied (the pod has everything it sets; only its marker would move to resourceVersion 8)\n", result.Stdout);
+        Assert.EndsWith("Result: already applied; only the marker annotations would be updated (1 operation).\n", result.Stdout);
+    }
+
+    [Fact]
+    public void A_poddefault_behind_its_marker_that_adds_something_still_applies()
+    {
+        Define("done", """
+            selector:
+              matchLabels: {app: trainer}
+            env:
+            - {name: MODE, value: train}
+            - {name: SEED, value: "1"}
+            """, resourceVersion: "8");
+
+        var result = Explain();
+
+        Assert.Contains("  done: applies\n", result.Stdout);
+        Assert.EndsWith("Result: would patch 2 operations.\n", result.Stdout);
+    }
+
+    [Fact]
     public void A_conflict_is_listed_under_its_poddefault_and_explain_still_exits_0()
     {
         Define("a-labels", """
