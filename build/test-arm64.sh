@@ -2,7 +2,7 @@
 # The linux-arm64 binary, cross-compiled on this x64 machine, checked like the x64 one: zero trim/AOT
 # warnings (publish-aot.sh), an aarch64 ELF, and the smoke test run under qemu-user.
 #
-#   build/test-arm64.sh        (build/test.sh runs it unless TEST_ARM64=0; about 3-4 minutes, see README)
+#   build/test-arm64.sh        (build/test.sh runs it unless TEST_ARM64=0; about 4 minutes, see README)
 #
 # qemu runs the binary by name (binfmt_misc may not be registered in CI); the binary's own dynamic
 # libraries (glibc's loader, OpenSSL) come from Debian's arm64 multiarch packages, which this installs

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The one test command (README, CI): every test, then the Native AOT binary built with zero trim/AOT
 # warnings and checked end to end by the smoke test, for linux-x64 and (cross-compiled, run under qemu)
-# linux-arm64. TEST_ARM64=0 skips the arm64 build, which adds about 3-4 minutes (README, "Run the tests").
+# linux-arm64. TEST_ARM64=0 skips the arm64 build, which adds about 4 minutes (README, "Run the tests").
 set -euo pipefail
 repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$repo_root"
