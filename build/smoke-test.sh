@@ -4,6 +4,10 @@
 # check the patch, then SIGTERM and expect a clean exit.
 #
 #   build/smoke-test.sh PATH/TO/poddefaults
+#   SMOKE_TEST_RUNNER=qemu-aarch64-static build/smoke-test.sh PATH/TO/arm64/poddefaults
+#
+# SMOKE_TEST_RUNNER is a command the binary runs under (an emulator for another architecture): CI
+# names qemu explicitly because binfmt_misc may not be registered there.
 set -euo pipefail
 
 binary=$(realpath "${1:?usage: $0 PATH/TO/poddefaults}")
@@ -24,12 +28,14 @@ fail() {
   exit 1
 }
 
-"$binary" serve --defaults "$repo_root/examples/poddefaults" --listen 127.0.0.1 --port "$port" \
+read -ra runner <<<"${SMOKE_TEST_RUNNER-}"
+${runner[@]+"${runner[@]}"} "$binary" serve --defaults "$repo_root/examples/poddefaults" --listen 127.0.0.1 --port "$port" \
   --self-signed-cert-out "$work/ca.pem" >"$work/serve.log" 2>&1 &
 pid=$!
 
 url="https://localhost:$port"
-for _ in $(seq 1 100); do
+# Up to 30 s: under qemu (arm64 in CI) startup and the self-signed key take several seconds.
+for _ in $(seq 1 300); do
   if [[ -f $work/ca.pem ]] && curl -sf --cacert "$work/ca.pem" "$url/readyz" >/dev/null 2>&1; then
     break
   fi

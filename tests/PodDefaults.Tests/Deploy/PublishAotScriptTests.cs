@@ -63,6 +63,41 @@ public sealed class PublishAotScriptTests : IDisposable
         Assert.Contains("was not produced", run.Output);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("--arch x64")]
+    [InlineData("--arch amd64")] // Docker's TARGETARCH, as Dockerfile.aot passes it.
+    public void Default_and_x64_publish_for_linux_x64(string archArguments)
+    {
+        var bin = FakeDotnet("  PodDefaults.Webhook -> /out/", exitCode: 0, writesBinary: true);
+
+        var run = Run(bin, [.. archArguments.Split(' ', StringSplitOptions.RemoveEmptyEntries), Path.Combine(sandbox, "out")]);
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Equal("publish src/PodDefaults.Webhook -c Release -r linux-x64 -o " + Path.Combine(sandbox, "out"),
+            File.ReadAllText(Path.Combine(bin, "args")).Trim());
+    }
+
+    [Theory]
+    [InlineData("riscv64")]
+    [InlineData("")]
+    public void Unknown_architecture_is_refused(string arch)
+    {
+        var run = Run(FakeDotnet("", exitCode: 0, writesBinary: true), ["--arch", arch, Path.Combine(sandbox, "out")]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("unknown architecture", run.Output);
+    }
+
+    [Fact]
+    public void Arch_without_an_output_directory_is_a_usage_error()
+    {
+        var run = Run(Path.Combine(sandbox, "bin"), ["--arch", "arm64"]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("usage:", run.Output);
+    }
+
     [Fact]
     public void Output_directory_is_required()
     {
@@ -72,12 +107,13 @@ public sealed class PublishAotScriptTests : IDisposable
         Assert.Contains("usage:", run.Output);
     }
 
-    // A dotnet that prints one line and, like the real publish, writes OUTPUT_DIR/poddefaults.
+    // A dotnet that records its arguments, prints one line and, like the real publish, writes OUTPUT_DIR/poddefaults.
     private string FakeDotnet(string line, int exitCode, bool writesBinary)
     {
         var bin = Directory.CreateDirectory(Path.Combine(sandbox, "bin")).FullName;
         var script = $$"""
             #!/usr/bin/env bash
+            printf '%s\n' "$*" > "$(dirname "$0")/args"
             out=""; while [[ $# -gt 0 ]]; do [[ $1 == -o ]] && out=$2; shift; done
             printf '%s\n' '{{line.Replace("'", "'\\''")}}'
             {{(writesBinary ? "mkdir -p \"$out\" && printf '' > \"$out/poddefaults\" && chmod +x \"$out/poddefaults\"" : ":")}}
