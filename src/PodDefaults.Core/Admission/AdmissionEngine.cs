@@ -22,13 +22,20 @@ public sealed class AdmissionEngine
     /// <summary>Decides on <paramref name="review"/> and writes the response AdmissionReview into <paramref name="response"/>.</summary>
     /// <returns>The admission, readable until disposed; the caller must dispose it.</returns>
     /// <exception cref="AdmissionReviewFormatException">The body is not an AdmissionReview.</exception>
+    /// <exception cref="AdmissionCapacityException">The heap or the stack ran out while deciding.</exception>
     public Admission Review(ReadOnlyMemory<byte> review, IBufferWriter<byte> response)
     {
         var admission = pool.Get();
         try
         {
+            BeforeRun?.Invoke();
             admission.Run(review, snapshots.Current, response);
             return admission;
+        }
+        catch (Exception error) when (error is OutOfMemoryException or InsufficientExecutionStackException)
+        {
+            // Dropped, not pooled: its lists grew to whatever ran out, and the collector takes them back now.
+            throw new AdmissionCapacityException(error);
         }
         catch
         {
@@ -36,6 +43,9 @@ public sealed class AdmissionEngine
             throw;
         }
     }
+
+    /// <summary>Test seam: runs before each review is decided, where a test throws what an exhausted heap would.</summary>
+    internal Action? BeforeRun { get; set; }
 
     /// <summary>
     /// An admission keeps its lists' capacity for the next review, about a kilobyte per container read. A review

@@ -11,7 +11,7 @@ namespace PodDefaults.Core.Merge;
 public sealed class ContainerMerge
 {
     public int Index { get; private set; }
-    public ContainerShape Shape { get; private set; } = new();
+    public ContainerShape Shape { get; private set; } = ContainerShape.Empty;
 
     /// <summary>Istio's proxy keeps its own command, args and resources; it still gets env and mounts.</summary>
     public bool IsIstioProxy { get; private set; }

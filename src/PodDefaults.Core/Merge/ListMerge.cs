@@ -12,9 +12,10 @@ namespace PodDefaults.Core.Merge;
 /// </summary>
 public sealed class ListMerge
 {
-    private readonly List<AddedItem> added = [];
+    /// <summary>Made at the first item added: most containers' envFrom and volumeMounts get none.</summary>
+    private List<AddedItem>? added;
 
-    public JsonEntries Existing { get; private set; } = new();
+    public JsonEntries Existing { get; private set; } = JsonEntries.Empty;
 
     public ReadOnlySpan<AddedItem> Added => CollectionsMarshal.AsSpan(added);
 
@@ -24,13 +25,13 @@ public sealed class ListMerge
     {
         Existing = existing;
         At = at;
-        added.Clear();
+        added?.Clear();
     }
 
     public void MergeKeyed(JsonItem wanted, PodDefault from, ReadOnlySpan<byte> source, List<Conflict> conflicts)
     {
         if (!KeyedEntry.IsPresent(Added, Existing, At, wanted, from, source, conflicts))
-            added.Add(new AddedItem(wanted, from));
+            (added ??= []).Add(new AddedItem(wanted, from));
     }
 
     public void MergeUnkeyed(JsonItem wanted, PodDefault from, ReadOnlySpan<byte> source)
@@ -40,11 +41,11 @@ public sealed class ListMerge
             if (JsonSatisfies.Satisfies(entry.Value.In(source), wanted.Value))
                 return;
         }
-        foreach (var item in added)
+        foreach (var item in Added)
         {
             if (JsonSatisfies.Satisfies(item.Item.Json, wanted.Value))
                 return;
         }
-        added.Add(new AddedItem(wanted, from));
+        (added ??= []).Add(new AddedItem(wanted, from));
     }
 }

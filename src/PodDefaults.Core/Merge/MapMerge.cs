@@ -12,7 +12,7 @@ public sealed class MapMerge
 {
     private readonly List<AddedItem> set = [];
 
-    public JsonEntries Existing { get; private set; } = new();
+    public JsonEntries Existing { get; private set; } = JsonEntries.Empty;
 
     /// <summary>The members to write, each key once.</summary>
     public ReadOnlySpan<AddedItem> Set => CollectionsMarshal.AsSpan(set);

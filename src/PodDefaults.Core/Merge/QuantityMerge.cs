@@ -12,11 +12,12 @@ namespace PodDefaults.Core.Merge;
 /// </summary>
 public sealed class QuantityMerge
 {
-    private readonly List<AddedItem> set = [];
-    private readonly List<Quantity> setValues = [];
+    // Made at the first resource set: most containers get none.
+    private List<AddedItem>? set;
+    private List<Quantity>? setValues;
     private LimitRangerAnnotation? limitRanger;
 
-    public JsonEntries Existing { get; private set; } = new();
+    public JsonEntries Existing { get; private set; } = JsonEntries.Empty;
 
     /// <summary><c>limits</c> or <c>requests</c>.</summary>
     public string Part { get; private set; } = "";
@@ -33,18 +34,18 @@ public sealed class QuantityMerge
         Part = part;
         limitRanger = defaulted;
         At = new FieldContext(part == "limits" ? "resources.limits" : "resources.requests", ValueKind.Json, container);
-        set.Clear();
-        setValues.Clear();
+        set?.Clear();
+        setValues?.Clear();
     }
 
     public void Merge(QuantityItem wanted, PodDefault from, ReadOnlySpan<byte> source, List<Conflict> conflicts)
     {
-        for (var i = 0; i < set.Count; i++)
+        for (var i = 0; i < Set.Length; i++)
         {
-            var (item, setBy) = set[i];
+            var (item, setBy) = Set[i];
             if (item.Key != wanted.ResourceName)
                 continue;
-            if (setValues[i] != wanted.Value)
+            if (setValues![i] != wanted.Value)
                 conflicts.Add(Conflict.Differs(At, wanted.ResourceName, source, Describe(item.Json), setBy.Name, Describe(wanted.Item.Json), from.Name));
             return;
         }
@@ -61,18 +62,18 @@ public sealed class QuantityMerge
             conflicts.Add(Conflict.Differs(At, wanted.ResourceName, source, Describe(existing), null, Describe(wanted.Item.Json), from.Name));
             return;
         }
-        set.Add(new AddedItem(wanted.Item, from));
-        setValues.Add(wanted.Value);
+        (set ??= []).Add(new AddedItem(wanted.Item, from));
+        (setValues ??= []).Add(wanted.Value);
     }
 
     /// <summary>The value after the merge: set by a PodDefault, else the pod's own.</summary>
     public bool TryGetFinal(JsonItem resource, ReadOnlySpan<byte> source, out Quantity value, out string text)
     {
-        for (var i = 0; i < set.Count; i++)
+        for (var i = 0; i < Set.Length; i++)
         {
-            if (set[i].Item.Key == resource.Key)
+            if (Set[i].Item.Key == resource.Key)
             {
-                (value, text) = (setValues[i], Describe(set[i].Item.Json));
+                (value, text) = (setValues![i], Describe(Set[i].Item.Json));
                 return true;
             }
         }

@@ -39,17 +39,17 @@ internal static class PodTables
 
     private static MemberTable<ContainerShape> Container(string path) => new(path,
         new StringMember<ContainerShape>("name", (container, name) => container.Name = name, Always),
-        new ListMember<ContainerShape>("env", container => container.Env, "name", Need(SpecNeeds.ContainerEnv)),
-        new ListMember<ContainerShape>("envFrom", container => container.EnvFrom, null, Need(SpecNeeds.ContainerEnvFrom)),
-        new ListMember<ContainerShape>("volumeMounts", container => container.VolumeMounts, "mountPath", Need(SpecNeeds.ContainerVolumeMounts)),
+        new ListMember<ContainerShape>("env", container => container.EnvRead, "name", Need(SpecNeeds.ContainerEnv)),
+        new ListMember<ContainerShape>("envFrom", container => container.EnvFromRead, null, Need(SpecNeeds.ContainerEnvFrom)),
+        new ListMember<ContainerShape>("volumeMounts", container => container.VolumeMountsRead, "mountPath", Need(SpecNeeds.ContainerVolumeMounts)),
         new PresenceMember<ContainerShape>("command", (container, present) => container.HasCommand = present, Need(SpecNeeds.ContainerCommand)),
         new PresenceMember<ContainerShape>("args", (container, present) => container.HasArgs = present, Need(SpecNeeds.ContainerArgs)),
         new ObjectMember<ContainerShape, ContainerShape>("resources", Resources, container => container,
             (container, present) => container.HasResources = present, Need(SpecNeeds.ContainerResources)));
 
     private static MemberTable<ContainerShape> Resources(string path) => new(path,
-        new MapMember<ContainerShape>("limits", container => container.Limits),
-        new MapMember<ContainerShape>("requests", container => container.Requests));
+        new MapMember<ContainerShape>("limits", container => container.LimitsRead),
+        new MapMember<ContainerShape>("requests", container => container.RequestsRead));
 
     private static uint Need(SpecNeeds needs) => (uint)needs;
 }

@@ -54,6 +54,14 @@ internal sealed class AdmissionHandler(AdmissionEngine engine, ServeOptions opti
                 await PlainTextResponse.WriteAsync(context, StatusCodes.Status400BadRequest, error.Message);
                 return;
             }
+            catch (AdmissionCapacityException error)
+            {
+                // Dropped, not pooled, like the admission: it may hold part of a response that grew until memory ran out.
+                response = null;
+                context.Response.Headers.RetryAfter = "1";
+                await PlainTextResponse.WriteAsync(context, StatusCodes.Status503ServiceUnavailable, error.Message);
+                return;
+            }
             using (admission)
             {
                 observation.Decided(admission);
@@ -66,7 +74,8 @@ internal sealed class AdmissionHandler(AdmissionEngine engine, ServeOptions opti
         }
         finally
         {
-            responses.Return(response);
+            if (response is not null)
+                responses.Return(response);
         }
     }
 

@@ -56,6 +56,30 @@ public sealed class PatchSizeLimitTests
         Assert.True(output.WrittenCount < 4096, $"the refusal is {output.WrittenCount} bytes");
     }
 
+    /// <summary>
+    /// Issue 9, defect 6: a 1.8 MB review of 100,000 containers that only have a name must not cost a kilobyte or
+    /// more per container while it is decided (it was about 1.7 KB, so two at once overran a 192 MiB heap). What
+    /// is allocated bounds what is held: the lists a container does not have are not made.
+    /// </summary>
+    [Fact]
+    public void An_amplifying_review_allocates_little_per_container()
+    {
+        const int containers = 100_000;
+        var harness = new EngineHarness(EnvForAll);
+        var review = Encoding.UTF8.GetBytes(EngineHarness.Review(PodWithContainers(containers)));
+        using var output = new PooledBufferWriter();
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        using (harness.Engine.Review(review, output))
+        {
+        }
+        var perContainer = (GC.GetAllocatedBytesForCurrentThread() - before) / containers;
+
+        Assert.True(perContainer < BoundPerContainer, $"{perContainer} bytes per container");
+    }
+
+    private const int BoundPerContainer = 1024;
+
     [Fact]
     public void A_patch_under_the_limit_is_sent()
     {

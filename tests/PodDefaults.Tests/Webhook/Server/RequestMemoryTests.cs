@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using PodDefaults.Core.Admission;
 using PodDefaults.Tests.Core;
 using PodDefaults.Tests.Core.Admission;
 using PodDefaults.Tests.TestSupport;
@@ -151,6 +152,34 @@ public sealed class RequestMemoryTests
         Assert.False((bool)answer["allowed"]!);
         Assert.Equal(400, (int)answer["status"]!["code"]!);
         Assert.Contains("more than the API server can store", (string)answer["status"]!["message"]!, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Two huge reviews at once under a heap limit: the heap runs out inside the engine. That is an answer (503,
+    /// retry), never a 500, and the next review is decided as usual.
+    /// </summary>
+    [Theory]
+    [InlineData(typeof(OutOfMemoryException), "memory")]
+    [InlineData(typeof(InsufficientExecutionStackException), "stack")]
+    public async Task Running_out_of_memory_while_deciding_answers_503_with_Retry_After_and_the_next_review_is_answered(Type exhaustion, string what)
+    {
+        await using var server = await StartAsync();
+        var engine = server.Services.GetRequiredService<AdmissionEngine>();
+        var failures = 1;
+        engine.BeforeRun = () =>
+        {
+            if (Interlocked.Decrement(ref failures) >= 0)
+                throw (Exception)Activator.CreateInstance(exhaustion)!;
+        };
+
+        using var exhausted = await server.PostReviewAsync(EngineHarness.Review(SmallPod));
+        using var next = await server.PostReviewAsync(EngineHarness.Review(SmallPod));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, exhausted.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(1), exhausted.Headers.RetryAfter?.Delta);
+        Assert.Contains($"ran out of {what} while deciding on this review: retry", await exhausted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, next.StatusCode);
+        Assert.Contains("\"allowed\":true", await next.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     /// <summary>

@@ -22,19 +22,19 @@ internal static class ContainerReader
             {
                 Once(ref seen, 2, "request.object.spec.containers[].env");
                 ReadValue(ref reader);
-                ShapeReading.ReadList(ref reader, container.Env, "name"u8, "request.object.spec.containers[].env");
+                ShapeReading.ReadList(ref reader, container.EnvRead, "name"u8, "request.object.spec.containers[].env");
             }
             else if (reader.ValueTextEquals("envFrom"u8))
             {
                 Once(ref seen, 4, "request.object.spec.containers[].envFrom");
                 ReadValue(ref reader);
-                ShapeReading.ReadList(ref reader, container.EnvFrom, default, "request.object.spec.containers[].envFrom");
+                ShapeReading.ReadList(ref reader, container.EnvFromRead, default, "request.object.spec.containers[].envFrom");
             }
             else if (reader.ValueTextEquals("volumeMounts"u8))
             {
                 Once(ref seen, 8, "request.object.spec.containers[].volumeMounts");
                 ReadValue(ref reader);
-                ShapeReading.ReadList(ref reader, container.VolumeMounts, "mountPath"u8, "request.object.spec.containers[].volumeMounts");
+                ShapeReading.ReadList(ref reader, container.VolumeMountsRead, "mountPath"u8, "request.object.spec.containers[].volumeMounts");
             }
             else if (reader.ValueTextEquals("command"u8))
             {
@@ -76,13 +76,13 @@ internal static class ContainerReader
             {
                 Once(ref seen, 1, "request.object.spec.containers[].resources.limits");
                 ReadValue(ref reader);
-                ShapeReading.ReadMap(ref reader, body, container.Limits, "request.object.spec.containers[].resources.limits");
+                ShapeReading.ReadMap(ref reader, body, container.LimitsRead, "request.object.spec.containers[].resources.limits");
             }
             else if (reader.ValueTextEquals("requests"u8))
             {
                 Once(ref seen, 2, "request.object.spec.containers[].resources.requests");
                 ReadValue(ref reader);
-                ShapeReading.ReadMap(ref reader, body, container.Requests, "request.object.spec.containers[].resources.requests");
+                ShapeReading.ReadMap(ref reader, body, container.RequestsRead, "request.object.spec.containers[].resources.requests");
             }
             else
             {
