@@ -207,17 +207,7 @@ public sealed class FilePodDefaultSourceTests : IDisposable
 
     private string? Label(string name) => Find(name)?.Spec.Labels.SingleOrDefault()?.Value.GetString();
 
-    private static string PodDefault(string name, string labels = "v: x") => $"""
-        apiVersion: kubeflow.org/v1alpha1
-        kind: PodDefault
-        metadata:
-          name: {name}
-          namespace: team
-        spec:
-          selector: {"{}"}
-          labels: {"{"}{labels}{"}"}
-
-        """;
+    private static string PodDefault(string name, string labels = "v: x") => DefaultsFolder.PodDefault(name, labels);
 
     /// <summary>A document as an item of a list: "- " before its first line, two spaces before the others.</summary>
     private static string Indent(string document)
