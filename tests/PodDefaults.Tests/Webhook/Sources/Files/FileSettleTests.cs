@@ -113,8 +113,9 @@ public sealed class FileSettleTests : IDisposable
         var writer = new Thread(() =>
         {
             var bytes = System.Text.Encoding.UTF8.GetBytes(text);
-            using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.ReadWrite);
+            // From before the truncation: a stall between emptying the file and the first write is a pause too.
             var last = System.Diagnostics.Stopwatch.StartNew();
+            using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.ReadWrite);
             for (var offset = 0; offset < bytes.Length; offset += 2048)
             {
                 stream.Write(bytes, offset, Math.Min(2048, bytes.Length - offset));
