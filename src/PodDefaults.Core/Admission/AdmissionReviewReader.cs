@@ -80,7 +80,8 @@ public static class AdmissionReviewReader
             throw new JsonException("unexpected content after the AdmissionReview");
     }
 
-    private static void Validate(ReadOnlySpan<byte> body, AdmissionRequest request)
+    /// <summary>The envelope's own checks, once it is read (the tests' full-read reference makes the same ones).</summary>
+    internal static void Validate(ReadOnlySpan<byte> body, AdmissionRequest request)
     {
         var kind = request.ReviewKind;
         var apiVersion = request.ReviewApiVersion;

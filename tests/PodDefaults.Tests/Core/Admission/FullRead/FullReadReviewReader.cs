@@ -43,7 +43,10 @@ internal static class FullReadReviewReader
         {
             throw Format(error);
         }
-        Validate(body, request, state);
+        request.ReviewKind = state.Kind;
+        request.ReviewApiVersion = state.ApiVersion;
+        request.HasRequest = state.HasRequest;
+        AdmissionReviewReader.Validate(body, request);
     }
 
     private static void Read(ReadOnlySpan<byte> body, AdmissionRequest request, bool readPod, ref ReadState state)
@@ -165,26 +168,6 @@ internal static class FullReadReviewReader
                 reader.Skip();
             }
         }
-    }
-
-    private static void Validate(ReadOnlySpan<byte> body, AdmissionRequest request, ReadState state)
-    {
-        if (state.Kind.IsPresent && !state.Kind.TextEquals(body, "AdmissionReview"u8))
-            throw new AdmissionReviewFormatException($"kind is \"{state.Kind.ToString(body)}\", not AdmissionReview");
-        if (state.ApiVersion.TextEquals(body, AdmissionApiVersions.V1))
-            request.ApiVersion = AdmissionApiVersion.V1;
-        else if (state.ApiVersion.TextEquals(body, AdmissionApiVersions.V1Beta1))
-            request.ApiVersion = AdmissionApiVersion.V1Beta1;
-        else if (state.ApiVersion.IsPresent)
-            throw new AdmissionReviewFormatException($"unknown apiVersion \"{state.ApiVersion.ToString(body)}\" (want admission.k8s.io/v1 or admission.k8s.io/v1beta1)");
-        else
-            throw new AdmissionReviewFormatException("apiVersion is missing");
-        if (!state.HasRequest)
-            throw new AdmissionReviewFormatException("request is missing");
-        if (!request.Uid.IsPresent || request.Uid.Length == 0)
-            throw new AdmissionReviewFormatException("request.uid is missing");
-        if (request.IsPodCreate(body) && !request.HasObject)
-            throw new AdmissionReviewFormatException("request.object is missing for a pod CREATE");
     }
 
     /// <summary>
