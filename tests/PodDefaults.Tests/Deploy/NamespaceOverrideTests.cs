@@ -3,13 +3,19 @@ using Xunit;
 namespace PodDefaults.Tests.Deploy;
 
 /// <summary>
-/// A kustomize <c>namespace:</c> override, with deploy/manifests/namespace-references, moves every
-/// reference to the webhook's namespace (Deploy/Overlays/ holds the overlays an SRE would write).
+/// A kustomize <c>namespace:</c> override, and nothing else, moves every reference to the webhook's
+/// namespace (Deploy/Overlays/ holds the overlays an SRE would write; the shipped kustomizations
+/// resolve the references with vars, after the override).
 /// </summary>
 public class NamespaceOverrideTests
 {
+    private const string PrometheusDirectory = "deploy/manifests/overlays/prometheus";
+
     public static TheoryData<string> MovedVariants =>
-        [RenderedManifests.MovedBaseDirectory, RenderedManifests.MovedCertManagerDirectory];
+        [RenderedManifests.MovedBaseDirectory, RenderedManifests.MovedCertManagerDirectory, RenderedManifests.MovedPrometheusDirectory];
+
+    public static TheoryData<string> EveryRendering =>
+        [.. RenderedManifests.Variants, PrometheusDirectory, RenderedManifests.MovedPrometheusDirectory];
 
     [Theory]
     [MemberData(nameof(MovedVariants))]
@@ -19,6 +25,15 @@ public class NamespaceOverrideTests
 
         Assert.DoesNotContain("poddefaults-system", rendered.Text);
         Assert.Contains("platform-webhooks", rendered.Text);
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryRendering))]
+    public void No_variable_is_left_unresolved(string variant)
+    {
+        var rendered = RenderedManifests.Of(variant);
+
+        Assert.DoesNotContain("$(POD_DEFAULTS_", rendered.Text);
     }
 
     [Fact]
@@ -36,13 +51,22 @@ public class NamespaceOverrideTests
     }
 
     [Fact]
-    public void Without_an_override_the_references_are_unchanged()
+    public void The_replica_alert_queries_the_moved_namespace()
     {
-        // namespace-references applied to the default namespace is a no-op: the shipped overlays
-        // and the moved ones differ only by the namespace.
-        var shipped = RenderedManifests.CertManager.Text;
-        var moved = RenderedManifests.Of(RenderedManifests.MovedCertManagerDirectory).Text;
+        var groups = RenderedManifests.Of(RenderedManifests.MovedPrometheusDirectory).Single("PrometheusRule")["spec"]!["groups"]!.AsArray();
+        var expressions = groups.SelectMany(group => group!["rules"]!.AsArray()).Select(rule => (string?)rule!["expr"]);
 
-        Assert.Equal(shipped, moved.Replace("platform-webhooks", "poddefaults-system"));
+        Assert.Contains(expressions, expr => expr!.Contains("namespace=\"platform-webhooks\", deployment=\"poddefaults-webhook\""));
+    }
+
+    [Theory]
+    [InlineData(RenderedManifests.CertManagerDirectory, RenderedManifests.MovedCertManagerDirectory)]
+    [InlineData(RenderedManifests.BaseDirectory, RenderedManifests.MovedBaseDirectory)]
+    [InlineData(PrometheusDirectory, RenderedManifests.MovedPrometheusDirectory)]
+    public void Moved_and_shipped_renderings_differ_only_by_the_namespace(string shipped, string moved)
+    {
+        Assert.Equal(
+            RenderedManifests.Of(shipped).Text,
+            RenderedManifests.Of(moved).Text.Replace("platform-webhooks", "poddefaults-system"));
     }
 }

@@ -16,6 +16,7 @@ internal sealed class RenderedManifests(string text, IReadOnlyList<JsonObject> o
     /// <summary>Overlays an SRE would write to install into namespace platform-webhooks (Deploy/Overlays/).</summary>
     public const string MovedBaseDirectory = "tests/PodDefaults.Tests/Deploy/Overlays/platform-webhooks-base";
     public const string MovedCertManagerDirectory = "tests/PodDefaults.Tests/Deploy/Overlays/platform-webhooks-cert-manager";
+    public const string MovedPrometheusDirectory = "tests/PodDefaults.Tests/Deploy/Overlays/platform-webhooks-prometheus";
 
     /// <summary>Every kustomization the repository ships.</summary>
     public static readonly string[] Shipped = [BaseDirectory, CertManagerDirectory, KubeflowDirectory, AllNamespacesDirectory];
