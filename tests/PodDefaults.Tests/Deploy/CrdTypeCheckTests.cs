@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PodDefaults.Core.Fields;
 using PodDefaults.Core.Model;
 using PodDefaults.Webhook.Sources.Files;
 using Xunit;
@@ -13,7 +14,7 @@ namespace PodDefaults.Tests.Deploy;
 public sealed class CrdTypeCheckTests
 {
     /// <summary>The spec members the engine does not copy: a selector of the wrong type is unusable and skipped with a warning.</summary>
-    private static readonly string[] NotCopied = [PodDefaultSpecFields.Selector, PodDefaultSpecFields.Desc];
+    private static readonly string[] NotCopied = [PodDefaultFields.Selector, PodDefaultFields.Desc];
 
     public static TheoryData<string> TypedPaths() => new(Walk().Select(typed => typed.Pointer));
 
@@ -22,7 +23,7 @@ public sealed class CrdTypeCheckTests
     {
         var walked = Walk().Select(typed => typed.Segments[0]).ToHashSet();
 
-        Assert.All(PodDefaultSpecFields.All.Except(NotCopied), member => Assert.Contains(member, walked));
+        Assert.All(PodDefaultFields.SpecMembers.Except(NotCopied), member => Assert.Contains(member, walked));
         Assert.True(Walk().Count() > 60, $"only {Walk().Count()} typed paths");
     }
 
