@@ -59,6 +59,9 @@ public sealed class PodDefaultField
     /// <summary>The row's position among the fields of its level: the pod (metadata, spec) or each container.</summary>
     public int Slot { get; private set; }
 
+    /// <summary>The field's bit in a mask of fields (<see cref="Model.PodDefaultSpec.Fields"/>): <c>1 &lt;&lt; Index</c>.</summary>
+    public uint Bit => 1u << Index;
+
     /// <summary>The bit of <see cref="SpecNeeds"/> that makes the pod reader read the pod's member.</summary>
     public SpecNeeds Need { get; private set; }
 

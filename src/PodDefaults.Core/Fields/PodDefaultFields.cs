@@ -107,6 +107,9 @@ public static class PodDefaultFields
 
     private static ImmutableArray<PodDefaultField> Placed(PodDefaultField[] fields)
     {
+        // A field has a bit in a mask of fields and in SpecNeeds (after its bit 0).
+        if (fields.Length > 31)
+            throw new InvalidOperationException("at most 31 fields: each has a bit of a 32-bit mask");
         int podSlot = 0, containerSlot = 0;
         for (var i = 0; i < fields.Length; i++)
             fields[i].Place(i, fields[i].PerContainer ? containerSlot++ : podSlot++);

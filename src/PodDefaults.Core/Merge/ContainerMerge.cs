@@ -43,7 +43,7 @@ public sealed class ContainerMerge
     {
         foreach (var field in fields)
         {
-            if (field is not null && !(IsIstioProxy && field.Field.IstioProxyKeepsOwn))
+            if (field is not null && podDefault.Spec.Sets(field.Field) && !(IsIstioProxy && field.Field.IstioProxyKeepsOwn))
                 field.Merge(podDefault, source, conflicts);
         }
     }

@@ -17,6 +17,8 @@ public sealed class PodMerge
     private readonly List<ContainerMerge> spareContainers = [];
     private readonly List<Conflict> conflicts = [];
     private readonly FieldMerge[] fields = [.. PodDefaultFields.OfPod.Select(FieldMerge.For)];
+    private readonly FieldMerge[] metadataFields;
+    private readonly FieldMerge[] specFields;
 
     /// <summary>The pod's fields in <see cref="PodDefaultFields.InMergeOrder"/>: metadata's before the containers', the spec's after.</summary>
     private readonly FieldMerge[] mergedBeforeContainers;
@@ -24,6 +26,9 @@ public sealed class PodMerge
 
     public PodMerge()
     {
+        Annotations = (MapMerge)this[PodDefaultFields.Annotations];
+        metadataFields = [.. fields.Where(field => field.Field.Target == FieldTarget.Metadata)];
+        specFields = [.. fields.Where(field => field.Field.Target != FieldTarget.Metadata)];
         mergedBeforeContainers = [.. PodDefaultFields.InMergeOrder.Where(field => field.Target == FieldTarget.Metadata).Select(field => this[field])];
         mergedAfterContainers = [.. PodDefaultFields.InMergeOrder.Where(field => field.Target is FieldTarget.Spec or FieldTarget.ContainerList)
             .Select(field => this[field])];
@@ -39,8 +44,14 @@ public sealed class PodMerge
 
     public FieldMerge this[PodDefaultField field] => fields[field.Slot];
 
+    /// <summary>The fields of the pod's metadata, in patch order.</summary>
+    public ReadOnlySpan<FieldMerge> MetadataFields => metadataFields;
+
+    /// <summary>The fields of the pod's spec (its containers list, then the rest), in patch order.</summary>
+    public ReadOnlySpan<FieldMerge> SpecFields => specFields;
+
     /// <summary>The pod's annotations, where the markers go.</summary>
-    public MapMerge Annotations => (MapMerge)fields[PodDefaultFields.Annotations.Slot];
+    public MapMerge Annotations { get; }
 
     public IReadOnlyList<Conflict> Conflicts => conflicts;
 
@@ -62,15 +73,22 @@ public sealed class PodMerge
 
     private void Merge(PodDefault podDefault, ReadOnlySpan<byte> source)
     {
+        var spec = podDefault.Spec;
         foreach (var field in mergedBeforeContainers)
-            field.Merge(podDefault, source, conflicts);
-        if (podDefault.Spec.TouchesContainers)
+        {
+            if (spec.Sets(field.Field))
+                field.Merge(podDefault, source, conflicts);
+        }
+        if (spec.TouchesContainers)
         {
             foreach (var container in containers)
                 container.Merge(podDefault, source, conflicts);
         }
         foreach (var field in mergedAfterContainers)
-            field.Merge(podDefault, source, conflicts);
+        {
+            if (spec.Sets(field.Field))
+                field.Merge(podDefault, source, conflicts);
+        }
         Annotations.Overwrite(podDefault.Marker, podDefault);
     }
 

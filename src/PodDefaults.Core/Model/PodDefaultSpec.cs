@@ -20,7 +20,8 @@ public sealed class PodDefaultSpec
         this.items = items;
         Limits = limits;
         Requests = requests;
-        var set = PodDefaultFields.All.Where(Sets).ToArray();
+        var set = PodDefaultFields.All.Where(field => field.Kind == FieldKind.Resources ? limits.Length + requests.Length > 0 : items[field.Index].Length > 0).ToArray();
+        Fields = set.Aggregate(0u, (mask, field) => mask | field.Bit);
         Needs = SpecNeedsOf.Fields(set);
         TouchesContainers = set.Any(field => field.PerContainer);
     }
@@ -32,6 +33,9 @@ public sealed class PodDefaultSpec
 
     public ImmutableArray<QuantityItem> Requests { get; }
 
+    /// <summary>The fields the PodDefault sets, as a mask of <see cref="PodDefaultField.Bit"/>.</summary>
+    public uint Fields { get; }
+
     /// <summary>What merging this PodDefault reads of a pod's spec.</summary>
     public SpecNeeds Needs { get; }
 
@@ -39,6 +43,5 @@ public sealed class PodDefaultSpec
     public bool TouchesContainers { get; }
 
     /// <summary>Whether the PodDefault sets the field.</summary>
-    public bool Sets(PodDefaultField field) =>
-        field.Kind == FieldKind.Resources ? Limits.Length + Requests.Length > 0 : items[field.Index].Length > 0;
+    public bool Sets(PodDefaultField field) => (Fields & field.Bit) != 0;
 }

@@ -14,45 +14,36 @@ public static class PodPatch
     public static void Write(ReadOnlySpan<byte> source, PodMerge merge, PatchWriter patch)
     {
         var pod = merge.Pod;
-        if (!pod.HasMetadata && Changes(source, merge, FieldTarget.Metadata))
+        if (!pod.HasMetadata && Changes(source, merge.MetadataFields))
             patch.Add("/metadata"u8, "{}"u8);
-        WriteFields(source, merge, patch, FieldTarget.Metadata);
+        foreach (var field in merge.MetadataFields)
+            WriteField(source, patch, field.Field.PatchPath, field);
 
-        if (!pod.HasSpec && (Changes(source, merge, FieldTarget.ContainerList) || Changes(source, merge, FieldTarget.Spec)))
+        if (!pod.HasSpec && Changes(source, merge.SpecFields))
             patch.Add("/spec"u8, "{}"u8);
         foreach (var container in merge.Containers)
             WriteContainer(source, patch, container);
-        WriteFields(source, merge, patch, FieldTarget.ContainerList);
-        WriteFields(source, merge, patch, FieldTarget.Spec);
-    }
-
-    private static void WriteFields(ReadOnlySpan<byte> source, PodMerge merge, PatchWriter patch, FieldTarget target)
-    {
-        foreach (var field in merge.Fields)
-        {
-            if (field.Field.Target == target)
-                WriteField(source, patch, [], field);
-        }
+        foreach (var field in merge.SpecFields)
+            WriteField(source, patch, field.Field.PatchPath, field);
     }
 
     private static void WriteContainer(ReadOnlySpan<byte> source, PatchWriter patch, ContainerMerge container)
     {
         Span<byte> buffer = stackalloc byte[64];
         var prefix = new PatchPath(buffer).Append("/spec/containers"u8).AppendIndex(container.Index).Value;
+        Span<byte> pathBuffer = stackalloc byte[128];
         foreach (var field in container.Fields)
         {
-            if (field is not null)
-                WriteField(source, patch, prefix, field);
+            if (field?.Changes(source) == true)
+                WriteField(source, patch, new PatchPath(pathBuffer).Append(prefix).Append(field.Field.PatchPath).Value, field);
         }
     }
 
-    /// <summary>What a field's merge adds, at <paramref name="prefix"/> and the field's patch path: the patch of each kind.</summary>
-    private static void WriteField(ReadOnlySpan<byte> source, PatchWriter patch, ReadOnlySpan<byte> prefix, FieldMerge field)
+    /// <summary>What a field's merge adds at <paramref name="path"/>, the patch of each kind.</summary>
+    private static void WriteField(ReadOnlySpan<byte> source, PatchWriter patch, ReadOnlySpan<byte> path, FieldMerge field)
     {
         if (!field.Changes(source))
             return;
-        Span<byte> buffer = stackalloc byte[128];
-        var path = new PatchPath(buffer).Append(prefix).Append(field.Field.PatchPath).Value;
         switch (field)
         {
             case ListMerge list:
@@ -117,11 +108,11 @@ public static class PodPatch
         }
     }
 
-    private static bool Changes(ReadOnlySpan<byte> source, PodMerge merge, FieldTarget target)
+    private static bool Changes(ReadOnlySpan<byte> source, ReadOnlySpan<FieldMerge> fields)
     {
-        foreach (var field in merge.Fields)
+        foreach (var field in fields)
         {
-            if (field.Field.Target == target && field.Changes(source))
+            if (field.Changes(source))
                 return true;
         }
         return false;

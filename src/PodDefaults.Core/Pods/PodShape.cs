@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using PodDefaults.Core.Fields;
 using PodDefaults.Core.Json;
 
@@ -20,8 +21,8 @@ public sealed class PodShape
     public JsonString Name { get; set; } = JsonString.None;
     public JsonString GenerateName { get; set; } = JsonString.None;
     public JsonString Namespace { get; set; } = JsonString.None;
-    public JsonEntries Labels => fields[PodDefaultFields.Labels.Slot];
-    public JsonEntries Annotations => fields[PodDefaultFields.Annotations.Slot];
+    public JsonEntries Labels { get; }
+    public JsonEntries Annotations { get; }
 
     public bool HasSpec { get; set; }
 
@@ -34,11 +35,21 @@ public sealed class PodShape
     public IReadOnlyList<ContainerShape> Containers => containers;
 
     /// <summary>The same containers as whole items keyed by name, for sidecars to compare against.</summary>
-    public JsonEntries ContainerItems => fields[PodDefaultFields.Sidecars.Slot];
+    public JsonEntries ContainerItems { get; }
 
-    /// <summary>The pod's own value of a field of the pod (not of each container).</summary>
-    public JsonEntries Field(PodDefaultField field) =>
-        field.PerContainer ? throw new ArgumentException($"{field} is per container", nameof(field)) : fields[field.Slot];
+    public PodShape()
+    {
+        Labels = Field(PodDefaultFields.Labels);
+        Annotations = Field(PodDefaultFields.Annotations);
+        ContainerItems = Field(PodDefaultFields.Sidecars);
+    }
+
+    /// <summary>The pod's own value of a field of the pod (not of each container: see <see cref="ContainerShape.Field"/>).</summary>
+    public JsonEntries Field(PodDefaultField field)
+    {
+        Debug.Assert(!field.PerContainer, $"{field} is per container");
+        return fields[field.Slot];
+    }
 
     public void DeferSpec(JsonRange range, int depth)
     {
