@@ -14,6 +14,8 @@ namespace PodDefaults.Tests.Deploy;
 public sealed class CrdTypeCheckTests
 {
     /// <summary>The spec members the engine does not copy: a selector of the wrong type is unusable and skipped with a warning.</summary>
+    private static readonly string[] ListKeys = [.. PodDefaultFields.All.Select(field => field.Key).OfType<string>()];
+
     private static readonly string[] NotCopied = [PodDefaultFields.Selector, PodDefaultFields.Desc];
 
     public static TheoryData<string> TypedPaths() => new(Walk().Select(typed => typed.Pointer));
@@ -151,13 +153,13 @@ public sealed class CrdTypeCheckTests
     /// <summary>The object or list on the way to the value.</summary>
     private static JsonNode Container(JsonObject schema) => (string?)schema["type"] == "array" ? new JsonArray() : ObjectWithKeys(schema);
 
-    /// <summary>An object with its required members and the member the engine keys its list by (name, mountPath).</summary>
+    /// <summary>An object with its required members and the members the engine keys its lists by (name, mountPath...).</summary>
     private static JsonObject ObjectWithKeys(JsonObject schema)
     {
         var obj = new JsonObject();
         var properties = schema["properties"] as JsonObject ?? [];
         var required = (schema["required"] as JsonArray ?? []).Select(r => (string)r!);
-        foreach (var name in required.Concat(["name", "mountPath"]).Distinct().Where(properties.ContainsKey))
+        foreach (var name in required.Concat(ListKeys).Distinct().Where(properties.ContainsKey))
             obj[name] = RightValue(properties[name]!.AsObject());
         return obj;
     }
