@@ -14,8 +14,11 @@ namespace PodDefaults.Core.Fields;
 /// To add a field:
 /// <list type="number">
 /// <item>Add its row below, where the patch should write it: its JSON name, target, kind, key, description and
-/// Kubernetes type. A field of an existing kind needs nothing else in the code.</item>
-/// <item>Add a conformance case (<c>tests/PodDefaults.Tests/Conformance/cases</c>) showing it merged and patched.</item>
+/// Kubernetes type. A field of an existing kind needs nothing else in the code (a hypothetical
+/// <c>hostAliases</c>, keyed by <c>ip</c>, was two lines here).</item>
+/// <item>Add a conformance case showing it merged and patched (to the shared suite, copied into
+/// <c>tests/PodDefaults.Tests/Conformance/cases</c> by <c>sync-cases.sh</c>), and name it in the field's row of
+/// <c>docs/semantics.md</c> section 4 (a test fails for a case the contract does not name).</item>
 /// <item>Regenerate the CRD: run the <c>CrdFieldsTests</c> with <c>UPDATE_CRD_FIELDS=1</c> (it writes
 /// <c>build/crd/fields.json</c>), then <c>build/generate-crd.sh</c>.</item>
 /// </list>
