@@ -2,6 +2,9 @@
 // replaced by the structural schema of that Kubernetes type, read from the type declarations of the
 // npm packages pinned in package.json (kubernetes-models and @kubernetes-models/apimachinery).
 // Sibling keys of the marker (description, x-kubernetes-*) are kept over the generated schema.
+// A member `$fields: fields.json` of a mapping stands for the PodDefault fields the webhook merges: the
+// file lists them, each with its template node, as the engine's field table declares them (the C# test
+// CrdFieldsTests writes it from src/PodDefaults.Core/Fields/PodDefaultFields.cs and fails when they differ).
 //
 //   node generate.mjs OUTPUT     (build/generate-crd.sh runs it)
 //
@@ -117,7 +120,15 @@ function expand(node) {
     const generated = schemaOfAlias(alias);
     return { ...siblings, ...generated, ...siblings };
   }
-  return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, expand(v)]));
+  return Object.fromEntries(
+    Object.entries(node).flatMap(([k, v]) => (k === "$fields" ? fieldNodes(v) : [[k, v]]).map(([name, child]) => [name, expand(child)])),
+  );
+}
+
+/** The fields of a `$fields` file, as [name, template node]. */
+function fieldNodes(file) {
+  const { fields } = JSON.parse(readFileSync(path.join(here, file), "utf8"));
+  return fields.map(({ name, schema }) => [name, schema]);
 }
 
 const output = process.argv[2];

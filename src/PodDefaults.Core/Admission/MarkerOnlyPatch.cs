@@ -1,6 +1,4 @@
-using PodDefaults.Core.Json;
 using PodDefaults.Core.Merge;
-using PodDefaults.Core.Pods;
 
 namespace PodDefaults.Core.Admission;
 
@@ -17,24 +15,22 @@ public static class MarkerOnlyPatch
             return false;
         foreach (var container in merge.Containers)
         {
-            if (!container.Env.Added.IsEmpty || !container.EnvFrom.Added.IsEmpty || !container.VolumeMounts.Added.IsEmpty
-                || container.Command is not null || container.Args is not null
-                || !container.Limits.Set.IsEmpty || !container.Requests.Set.IsEmpty)
+            foreach (var field in container.Fields)
+            {
+                if (field?.Changes(source) == true)
+                    return false;
+            }
+        }
+        foreach (var field in merge.Fields)
+        {
+            if (field != merge.Annotations && field.Changes(source))
                 return false;
         }
-        if (!merge.Sidecars.Added.IsEmpty || !merge.InitContainers.Added.IsEmpty || !merge.Volumes.Added.IsEmpty
-            || !merge.Tolerations.Added.IsEmpty || !merge.ImagePullSecrets.Added.IsEmpty
-            || !merge.Labels.Set.IsEmpty || !merge.NodeSelector.Set.IsEmpty || !merge.SecurityContext.Set.IsEmpty || !merge.Affinity.Set.IsEmpty)
-            return false;
         foreach (var annotation in merge.Annotations.Set)
         {
             if (!annotation.Item.KeyUtf8.AsSpan().SequenceEqual(annotation.From.Marker.KeyUtf8))
                 return false;
         }
-        return PodHas(source, merge.Pod.ServiceAccountName, merge.ServiceAccountName)
-            && PodHas(source, merge.Pod.AutomountServiceAccountToken, merge.AutomountServiceAccountToken);
+        return true;
     }
-
-    private static bool PodHas(ReadOnlySpan<byte> source, JsonRange podValue, Model.JsonItem? wanted) =>
-        wanted is not { } item || (podValue.IsPresent && JsonSatisfies.Satisfies(podValue.In(source), item.Value));
 }

@@ -1,95 +1,57 @@
-using PodDefaults.Core.Json;
+using PodDefaults.Core.Fields;
 using PodDefaults.Core.Model;
 using PodDefaults.Core.Pods;
 
 namespace PodDefaults.Core.Merge;
 
 /// <summary>
-/// One original container of the pod as the PodDefaults applied so far left it: env, envFrom,
-/// volumeMounts, command, args and resources.
+/// One original container of the pod as the PodDefaults applied so far left it: each per-container field of
+/// <see cref="PodDefaultFields"/> (env, envFrom, volumeMounts, command, args, resources).
 /// </summary>
 public sealed class ContainerMerge
 {
+    /// <summary>
+    /// By <see cref="PodDefaultField.Slot"/>, which is also the order they merge and patch in. A field's merge is
+    /// made the first time a PodDefault being applied sets it: a pod may have 100,000 containers.
+    /// </summary>
+    private readonly FieldMerge?[] fields = new FieldMerge?[PodDefaultFields.OfContainer.Length];
+
     public int Index { get; private set; }
     public ContainerShape Shape { get; private set; } = ContainerShape.Empty;
 
-    /// <summary>Istio's proxy keeps its own command, args and resources; it still gets env and mounts.</summary>
+    /// <summary>Istio's proxy keeps its own command, args and resources (<see cref="PodDefaultField.IstioProxyKeepsOwn"/>).</summary>
     public bool IsIstioProxy { get; private set; }
 
-    public ListMerge Env { get; } = new();
-    public ListMerge EnvFrom { get; } = new();
-    public ListMerge VolumeMounts { get; } = new();
-    public QuantityMerge Limits { get; } = new();
-    public QuantityMerge Requests { get; } = new();
-    public JsonItem? Command { get; private set; }
-    public JsonItem? Args { get; private set; }
+    /// <summary>The merges of the fields, by slot; none for a field no PodDefault of this pod or an earlier one set.</summary>
+    public ReadOnlySpan<FieldMerge?> Fields => fields;
 
-    public void Reset(int index, ContainerShape shape, ReadOnlySpan<byte> source, LimitRangerAnnotation? limitRanger)
+    /// <param name="needs">What the PodDefaults being applied set (<see cref="Pods.SpecNeedsOf"/>).</param>
+    public void Reset(int index, ContainerShape shape, ReadOnlySpan<byte> source, LimitRangerAnnotation? limitRanger, SpecNeeds needs)
     {
         Index = index;
         Shape = shape;
-        var name = shape.Name;
-        IsIstioProxy = name.TextEquals(source, "istio-proxy"u8);
-        Env.Reset(shape.Env, new FieldContext("env", ValueKind.EnvVar, name));
-        EnvFrom.Reset(shape.EnvFrom, new FieldContext("envFrom", ValueKind.Json, name));
-        VolumeMounts.Reset(shape.VolumeMounts, new FieldContext("volumeMounts", ValueKind.Json, name));
-        Limits.Reset(shape.Limits, "limits", name, limitRanger);
-        Requests.Reset(shape.Requests, "requests", name, limitRanger);
-        Command = Args = null;
+        IsIstioProxy = shape.Name.TextEquals(source, "istio-proxy"u8);
+        foreach (var field in PodDefaultFields.OfContainer)
+        {
+            if ((needs & field.Need) != 0)
+                fields[field.Slot] ??= FieldMerge.For(field);
+            fields[field.Slot]?.Reset(shape.Field(field), shape.Name, shape, limitRanger);
+        }
     }
 
     public void Merge(PodDefault podDefault, ReadOnlySpan<byte> source, List<Conflict> conflicts)
     {
-        var spec = podDefault.Spec;
-        foreach (var env in spec.Env)
-            Env.MergeKeyed(env, podDefault, source, conflicts);
-        foreach (var envFrom in spec.EnvFrom)
-            EnvFrom.MergeUnkeyed(envFrom, podDefault, source);
-        foreach (var mount in spec.VolumeMounts)
-            VolumeMounts.MergeKeyed(mount, podDefault, source, conflicts);
-        if (IsIstioProxy)
-            return;
-
-        // command and args: only on a container that has none; the first PodDefault that sets one wins.
-        if (spec.Command is not null && !Shape.HasCommand && Command is null)
-            Command = spec.Command;
-        if (spec.Args is not null && !Shape.HasArgs && Args is null)
-            Args = spec.Args;
-        foreach (var limit in spec.Limits)
-            Limits.Merge(limit, podDefault, source, conflicts);
-        foreach (var request in spec.Requests)
-            Requests.Merge(request, podDefault, source, conflicts);
-    }
-
-    /// <summary>After every PodDefault: no request may exceed its limit for a resource a PodDefault wrote.</summary>
-    public void CheckRequestsWithinLimits(ReadOnlySpan<byte> source, List<Conflict> conflicts)
-    {
-        foreach (var (item, from) in Limits.Set)
-            CheckWithinLimit(item, from, source, conflicts);
-        foreach (var (item, from) in Requests.Set)
+        foreach (var field in fields)
         {
-            if (!WritesLimit(item.Key))
-                CheckWithinLimit(item, from, source, conflicts);
+            if (field is not null && podDefault.Spec.Sets(field.Field) && !(IsIstioProxy && field.Field.IstioProxyKeepsOwn))
+                field.Merge(podDefault, source, conflicts);
         }
     }
 
-    private bool WritesLimit(string resource)
+    /// <summary>After every PodDefault: the checks of each field (no request above its limit).</summary>
+    public void Finish(ReadOnlySpan<byte> source, List<Conflict> conflicts)
     {
-        foreach (var (limit, _) in Limits.Set)
-        {
-            if (limit.Key == resource)
-                return true;
-        }
-        return false;
-    }
-
-    private void CheckWithinLimit(JsonItem resource, PodDefault from, ReadOnlySpan<byte> source, List<Conflict> conflicts)
-    {
-        if (Requests.TryGetFinal(resource, source, out var request, out var requestText)
-            && Limits.TryGetFinal(resource, source, out var limit, out var limitText)
-            && request > limit)
-        {
-            conflicts.Add(Conflict.RequestAboveLimit(new FieldContext("resources", ValueKind.Json, Shape.Name), resource.Key, source, requestText, limitText, from.Name));
-        }
+        foreach (var field in fields)
+            field?.Finish(source, conflicts);
     }
 }

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
+using PodDefaults.Core.Fields;
 using PodDefaults.Core.Json;
 using PodDefaults.Core.Model;
-using PodDefaults.Core.Pods;
 
 namespace PodDefaults.Core.Merge;
 
@@ -10,31 +10,37 @@ namespace PodDefaults.Core.Merge;
 /// Keyed lists (env by name, volumeMounts by mountPath...) report a conflict for a key that holds an item
 /// which does not satisfy the wanted one; unkeyed lists (envFrom, tolerations) only avoid duplicates.
 /// </summary>
-public sealed class ListMerge
+public sealed class ListMerge(PodDefaultField field) : FieldMerge(field)
 {
     /// <summary>Made at the first item added: most containers' envFrom and volumeMounts get none.</summary>
     private List<AddedItem>? added;
 
-    public JsonEntries Existing { get; private set; } = JsonEntries.Empty;
+    private readonly bool keyed = field.Kind == FieldKind.KeyedList;
 
     public ReadOnlySpan<AddedItem> Added => CollectionsMarshal.AsSpan(added);
 
-    public FieldContext At { get; private set; }
-
-    public void Reset(JsonEntries existing, FieldContext at)
+    public override void Merge(PodDefault from, ReadOnlySpan<byte> source, List<Conflict> conflicts)
     {
-        Existing = existing;
-        At = at;
-        added?.Clear();
+        foreach (var wanted in from.Spec[Field])
+        {
+            if (keyed)
+                MergeKeyed(wanted, from, source, conflicts);
+            else
+                MergeUnkeyed(wanted, from, source);
+        }
     }
 
-    public void MergeKeyed(JsonItem wanted, PodDefault from, ReadOnlySpan<byte> source, List<Conflict> conflicts)
+    public override bool Changes(ReadOnlySpan<byte> source) => !Added.IsEmpty;
+
+    protected override void Clear() => added?.Clear();
+
+    private void MergeKeyed(JsonItem wanted, PodDefault from, ReadOnlySpan<byte> source, List<Conflict> conflicts)
     {
         if (!KeyedEntry.IsPresent(Added, Existing, At, wanted, from, source, conflicts))
             (added ??= []).Add(new AddedItem(wanted, from));
     }
 
-    public void MergeUnkeyed(JsonItem wanted, PodDefault from, ReadOnlySpan<byte> source)
+    private void MergeUnkeyed(JsonItem wanted, PodDefault from, ReadOnlySpan<byte> source)
     {
         foreach (var entry in Existing.Items)
         {

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
+using PodDefaults.Core.Fields;
 using PodDefaults.Core.Model;
-using PodDefaults.Core.Pods;
 
 namespace PodDefaults.Core.Merge;
 
@@ -8,28 +8,20 @@ namespace PodDefaults.Core.Merge;
 /// A map of the pod (labels, annotations, nodeSelector) or an object merged member by member
 /// (securityContext, affinity): a key the pod or an earlier PodDefault holds must be satisfied, else it conflicts.
 /// </summary>
-public sealed class MapMerge
+public sealed class MapMerge(PodDefaultField field) : FieldMerge(field)
 {
     private readonly List<AddedItem> set = [];
-
-    public JsonEntries Existing { get; private set; } = JsonEntries.Empty;
 
     /// <summary>The members to write, each key once.</summary>
     public ReadOnlySpan<AddedItem> Set => CollectionsMarshal.AsSpan(set);
 
-    public FieldContext At { get; private set; }
-
-    public void Reset(JsonEntries existing, FieldContext at)
+    public override void Merge(PodDefault from, ReadOnlySpan<byte> source, List<Conflict> conflicts)
     {
-        Existing = existing;
-        At = at;
-        set.Clear();
-    }
-
-    public void Merge(JsonItem wanted, PodDefault from, ReadOnlySpan<byte> source, List<Conflict> conflicts)
-    {
-        if (!KeyedEntry.IsPresent(Set, Existing, At, wanted, from, source, conflicts))
-            set.Add(new AddedItem(wanted, from));
+        foreach (var wanted in from.Spec[Field])
+        {
+            if (!KeyedEntry.IsPresent(Set, Existing, At, wanted, from, source, conflicts))
+                set.Add(new AddedItem(wanted, from));
+        }
     }
 
     /// <summary>Sets the key whatever it holds (the marker annotations, which always take the current version).</summary>
@@ -42,4 +34,8 @@ public sealed class MapMerge
         }
         set.Add(new AddedItem(item, from));
     }
+
+    public override bool Changes(ReadOnlySpan<byte> source) => !Set.IsEmpty;
+
+    protected override void Clear() => set.Clear();
 }

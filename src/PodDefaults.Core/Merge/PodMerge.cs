@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using PodDefaults.Core.Fields;
 using PodDefaults.Core.Json;
 using PodDefaults.Core.Model;
 using PodDefaults.Core.Pods;
@@ -15,27 +16,42 @@ public sealed class PodMerge
     private readonly List<ContainerMerge> containers = [];
     private readonly List<ContainerMerge> spareContainers = [];
     private readonly List<Conflict> conflicts = [];
+    private readonly FieldMerge[] fields = [.. PodDefaultFields.OfPod.Select(FieldMerge.For)];
+    private readonly FieldMerge[] metadataFields;
+    private readonly FieldMerge[] specFields;
+
+    /// <summary>The pod's fields in <see cref="PodDefaultFields.InMergeOrder"/>: metadata's before the containers', the spec's after.</summary>
+    private readonly FieldMerge[] mergedBeforeContainers;
+    private readonly FieldMerge[] mergedAfterContainers;
+
+    public PodMerge()
+    {
+        Annotations = (MapMerge)this[PodDefaultFields.Annotations];
+        metadataFields = [.. fields.Where(field => field.Field.Target == FieldTarget.Metadata)];
+        specFields = [.. fields.Where(field => field.Field.Target != FieldTarget.Metadata)];
+        mergedBeforeContainers = [.. PodDefaultFields.InMergeOrder.Where(field => field.Target == FieldTarget.Metadata).Select(field => this[field])];
+        mergedAfterContainers = [.. PodDefaultFields.InMergeOrder.Where(field => field.Target is FieldTarget.Spec or FieldTarget.ContainerList)
+            .Select(field => this[field])];
+    }
 
     public PodShape Pod { get; private set; } = new();
 
     /// <summary>The original containers: those in the request, except any named like a sidecar being applied.</summary>
     public ReadOnlySpan<ContainerMerge> Containers => CollectionsMarshal.AsSpan(containers);
 
-    public MapMerge Labels { get; } = new();
-    public MapMerge Annotations { get; } = new();
-    public MapMerge NodeSelector { get; } = new();
-    public MapMerge SecurityContext { get; } = new();
-    public MapMerge Affinity { get; } = new();
-    public ListMerge Volumes { get; } = new();
-    public ListMerge Tolerations { get; } = new();
-    public ListMerge ImagePullSecrets { get; } = new();
-    public ListMerge InitContainers { get; } = new();
-    public ListMerge Sidecars { get; } = new();
+    /// <summary>The fields of the pod (not of each container), by <see cref="PodDefaultField.Slot"/>: the order they patch in.</summary>
+    public ReadOnlySpan<FieldMerge> Fields => fields;
 
-    /// <summary>The last PodDefault that sets it wins, over the pod's own value.</summary>
-    public JsonItem? ServiceAccountName { get; private set; }
+    public FieldMerge this[PodDefaultField field] => fields[field.Slot];
 
-    public JsonItem? AutomountServiceAccountToken { get; private set; }
+    /// <summary>The fields of the pod's metadata, in patch order.</summary>
+    public ReadOnlySpan<FieldMerge> MetadataFields => metadataFields;
+
+    /// <summary>The fields of the pod's spec (its containers list, then the rest), in patch order.</summary>
+    public ReadOnlySpan<FieldMerge> SpecFields => specFields;
+
+    /// <summary>The pod's annotations, where the markers go.</summary>
+    public MapMerge Annotations { get; }
 
     public IReadOnlyList<Conflict> Conflicts => conflicts;
 
@@ -48,43 +64,31 @@ public sealed class PodMerge
     {
         Reset(pod);
         if (NeedsContainers(applying))
-            AddOriginalContainers(source, matching);
+            AddOriginalContainers(source, matching, SpecNeedsOf.PodDefaults(applying));
         foreach (var podDefault in applying)
             Merge(podDefault, source);
         foreach (var container in containers)
-            container.CheckRequestsWithinLimits(source, conflicts);
+            container.Finish(source, conflicts);
     }
 
     private void Merge(PodDefault podDefault, ReadOnlySpan<byte> source)
     {
         var spec = podDefault.Spec;
-        foreach (var label in spec.Labels)
-            Labels.Merge(label, podDefault, source, conflicts);
-        foreach (var annotation in spec.Annotations)
-            Annotations.Merge(annotation, podDefault, source, conflicts);
+        foreach (var field in mergedBeforeContainers)
+        {
+            if (spec.Sets(field.Field))
+                field.Merge(podDefault, source, conflicts);
+        }
         if (spec.TouchesContainers)
         {
             foreach (var container in containers)
                 container.Merge(podDefault, source, conflicts);
         }
-        foreach (var volume in spec.Volumes)
-            Volumes.MergeKeyed(volume, podDefault, source, conflicts);
-        foreach (var toleration in spec.Tolerations)
-            Tolerations.MergeUnkeyed(toleration, podDefault, source);
-        foreach (var secret in spec.ImagePullSecrets)
-            ImagePullSecrets.MergeKeyed(secret, podDefault, source, conflicts);
-        foreach (var initContainer in spec.InitContainers)
-            InitContainers.MergeKeyed(initContainer, podDefault, source, conflicts);
-        foreach (var sidecar in spec.Sidecars)
-            Sidecars.MergeKeyed(sidecar, podDefault, source, conflicts);
-        foreach (var selector in spec.NodeSelector)
-            NodeSelector.Merge(selector, podDefault, source, conflicts);
-        foreach (var member in spec.SecurityContext)
-            SecurityContext.Merge(member, podDefault, source, conflicts);
-        foreach (var member in spec.Affinity)
-            Affinity.Merge(member, podDefault, source, conflicts);
-        ServiceAccountName = spec.ServiceAccountName ?? ServiceAccountName;
-        AutomountServiceAccountToken = spec.AutomountServiceAccountToken ?? AutomountServiceAccountToken;
+        foreach (var field in mergedAfterContainers)
+        {
+            if (spec.Sets(field.Field))
+                field.Merge(podDefault, source, conflicts);
+        }
         Annotations.Overwrite(podDefault.Marker, podDefault);
     }
 
@@ -97,17 +101,8 @@ public sealed class PodMerge
         conflicts.Clear();
         spareContainers.AddRange(containers);
         containers.Clear();
-        Labels.Reset(pod.Labels, new FieldContext("labels", ValueKind.Json));
-        Annotations.Reset(pod.Annotations, new FieldContext("annotations", ValueKind.Json));
-        NodeSelector.Reset(pod.NodeSelector, new FieldContext("nodeSelector", ValueKind.Json));
-        SecurityContext.Reset(pod.SecurityContext, new FieldContext("securityContext", ValueKind.Json));
-        Affinity.Reset(pod.Affinity, new FieldContext("affinity", ValueKind.Json));
-        Volumes.Reset(pod.Volumes, new FieldContext("volumes", ValueKind.Json));
-        Tolerations.Reset(pod.Tolerations, new FieldContext("tolerations", ValueKind.Json));
-        ImagePullSecrets.Reset(pod.ImagePullSecrets, new FieldContext("imagePullSecrets", ValueKind.Json));
-        InitContainers.Reset(pod.InitContainers, new FieldContext("initContainers", ValueKind.Container));
-        Sidecars.Reset(pod.ContainerItems, new FieldContext("containers", ValueKind.Container));
-        ServiceAccountName = AutomountServiceAccountToken = null;
+        foreach (var field in fields)
+            field.Reset(pod.Field(field.Field), JsonString.None, ContainerShape.Empty, null);
     }
 
     private static bool NeedsContainers(ReadOnlySpan<PodDefault> applying)
@@ -120,7 +115,7 @@ public sealed class PodMerge
         return false;
     }
 
-    private void AddOriginalContainers(ReadOnlySpan<byte> source, ReadOnlySpan<PodDefault> matching)
+    private void AddOriginalContainers(ReadOnlySpan<byte> source, ReadOnlySpan<PodDefault> matching, SpecNeeds needs)
     {
         var limitRanger = FindLimitRanger(source);
         for (var index = 0; index < Pod.Containers.Count; index++)
@@ -131,7 +126,7 @@ public sealed class PodMerge
             var container = spareContainers.Count > 0 ? spareContainers[^1] : new ContainerMerge();
             if (spareContainers.Count > 0)
                 spareContainers.RemoveAt(spareContainers.Count - 1);
-            container.Reset(index, shape, source, limitRanger);
+            container.Reset(index, shape, source, limitRanger, needs);
             containers.Add(container);
         }
     }
@@ -140,7 +135,7 @@ public sealed class PodMerge
     {
         foreach (var podDefault in matching)
         {
-            foreach (var sidecar in podDefault.Spec.Sidecars)
+            foreach (var sidecar in podDefault.Spec[PodDefaultFields.Sidecars])
             {
                 if (name.TextEquals(source, sidecar.KeyUtf8))
                     return true;

@@ -28,12 +28,13 @@ public sealed class QuantityMerge
     public ReadOnlySpan<AddedItem> Set => CollectionsMarshal.AsSpan(set);
 
     /// <param name="part"><c>limits</c> or <c>requests</c>.</param>
-    public void Reset(JsonEntries existing, string part, JsonString container, LimitRangerAnnotation? defaulted)
+    /// <param name="field">The part as messages name it (<c>resources.limits</c>).</param>
+    public void Reset(JsonEntries existing, string part, string field, JsonString container, LimitRangerAnnotation? defaulted)
     {
         Existing = existing;
         Part = part;
         limitRanger = defaulted;
-        At = new FieldContext(part == "limits" ? "resources.limits" : "resources.requests", ValueKind.Json, container);
+        At = new FieldContext(field, ValueKind.Json, container);
         set?.Clear();
         setValues?.Clear();
     }

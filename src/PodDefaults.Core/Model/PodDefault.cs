@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using PodDefaults.Core.Fields;
 
 namespace PodDefaults.Core.Model;
 
@@ -16,7 +17,7 @@ public sealed class PodDefault
         Selector = selector;
         Spec = spec;
         Marker = JsonItem.OfString(MarkerPrefix + name, resourceVersion);
-        InjectedLabels = [.. spec.Labels.Where(label => label.Value.ValueKind == JsonValueKind.String).Select(label => new LabelPair(label.Key, label.Value.GetString()!))];
+        InjectedLabels = [.. spec[PodDefaultFields.Labels].Where(label => label.Value.ValueKind == JsonValueKind.String).Select(label => new LabelPair(label.Key, label.Value.GetString()!))];
     }
 
     public string Namespace { get; }
@@ -30,7 +31,7 @@ public sealed class PodDefault
 
     public PodDefaultSpec Spec { get; }
 
-    /// <summary><see cref="PodDefaultSpec.Labels"/> as text, for chained selection to evaluate selectors on.</summary>
+    /// <summary>The labels it sets (<see cref="PodDefaultFields.Labels"/>) as text, for chained selection to evaluate selectors on.</summary>
     public ImmutableArray<LabelPair> InjectedLabels { get; }
 
     /// <summary>

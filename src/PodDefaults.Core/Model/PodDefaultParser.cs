@@ -1,7 +1,9 @@
+using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text.Json;
 using PodDefaults.Core.Json;
-using static PodDefaults.Core.Model.PodDefaultSpecFields;
+using PodDefaults.Core.Fields;
+using static PodDefaults.Core.Fields.PodDefaultFields;
 
 namespace PodDefaults.Core.Model;
 
@@ -52,29 +54,35 @@ public static class PodDefaultParser
     private static PodDefaultSpec ParseSpec(JsonElement spec)
     {
         var reader = new SpecMemberReader(spec);
-        return new PodDefaultSpec
+        var items = new ImmutableArray<JsonItem>[PodDefaultFields.All.Length];
+        ImmutableArray<QuantityItem> limits = [], requests = [];
+        foreach (var field in PodDefaultFields.All)
         {
-            Env = reader.KeyedList(Env, "name"),
-            EnvFrom = reader.UnkeyedList(EnvFrom),
-            Volumes = reader.KeyedList(Volumes, "name"),
-            VolumeMounts = reader.KeyedList(VolumeMounts, "mountPath"),
-            Tolerations = reader.UnkeyedList(Tolerations),
-            InitContainers = reader.KeyedList(InitContainers, "name"),
-            Sidecars = reader.KeyedList(Sidecars, "name"),
-            ImagePullSecrets = reader.KeyedList(ImagePullSecrets, "name"),
-            Labels = reader.StringMap(Labels),
-            Annotations = reader.StringMap(Annotations),
-            NodeSelector = reader.StringMap(NodeSelector),
-            SecurityContext = reader.Members(SecurityContext),
-            Affinity = reader.Members(Affinity),
-            Limits = reader.Quantities("limits"),
-            Requests = reader.Quantities("requests"),
-            Command = reader.StringList(Command),
-            Args = reader.StringList(Args),
-            ServiceAccountName = reader.String(ServiceAccountName),
-            AutomountServiceAccountToken = reader.Boolean(AutomountServiceAccountToken),
-        };
+            if (field.Kind == FieldKind.Resources)
+            {
+                limits = reader.Quantities(field.Name, "limits");
+                requests = reader.Quantities(field.Name, "requests");
+            }
+            items[field.Index] = Read(reader, field);
+        }
+        return new PodDefaultSpec(items, limits, requests);
     }
+
+    /// <summary>The field's items, as its kind reads them (a scalar as one item).</summary>
+    private static ImmutableArray<JsonItem> Read(SpecMemberReader reader, PodDefaultField field) => field.Kind switch
+    {
+        FieldKind.KeyedList => reader.KeyedList(field.Name, field.Key!),
+        FieldKind.UnkeyedList => reader.UnkeyedList(field.Name),
+        FieldKind.StringMap => reader.StringMap(field.Name),
+        FieldKind.ObjectMembers => reader.Members(field.Name),
+        FieldKind.FirstWinsStringList => One(reader.StringList(field.Name)),
+        FieldKind.LastWinsString => One(reader.String(field.Name)),
+        FieldKind.LastWinsBoolean => One(reader.Boolean(field.Name)),
+        FieldKind.Resources => [], // as quantities: see ParseSpec
+        _ => throw new InvalidOperationException($"no reader for {field.Kind}"),
+    };
+
+    private static ImmutableArray<JsonItem> One(JsonItem? item) => item is null ? [] : [item];
 
     private static void CheckTypes(JsonElement spec, SchemaTypes specTypes)
     {

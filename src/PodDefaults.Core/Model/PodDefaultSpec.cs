@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using PodDefaults.Core.Fields;
+using PodDefaults.Core.Pods;
 
 namespace PodDefaults.Core.Model;
 
@@ -6,29 +8,40 @@ namespace PodDefaults.Core.Model;
 /// <remarks>Immutable arrays: the merge iterates them on every admission, and their enumerator allocates nothing.</remarks>
 public sealed class PodDefaultSpec
 {
-    public static readonly PodDefaultSpec Empty = new();
+    public static readonly PodDefaultSpec Empty = new([.. PodDefaultFields.All.Select(_ => ImmutableArray<JsonItem>.Empty)], [], []);
 
-    public ImmutableArray<JsonItem> Env { get; init; } = [];
-    public ImmutableArray<JsonItem> EnvFrom { get; init; } = [];
-    public ImmutableArray<JsonItem> Volumes { get; init; } = [];
-    public ImmutableArray<JsonItem> VolumeMounts { get; init; } = [];
-    public ImmutableArray<JsonItem> Tolerations { get; init; } = [];
-    public ImmutableArray<JsonItem> InitContainers { get; init; } = [];
-    public ImmutableArray<JsonItem> Sidecars { get; init; } = [];
-    public ImmutableArray<JsonItem> ImagePullSecrets { get; init; } = [];
-    public ImmutableArray<JsonItem> Labels { get; init; } = [];
-    public ImmutableArray<JsonItem> Annotations { get; init; } = [];
-    public ImmutableArray<JsonItem> NodeSelector { get; init; } = [];
-    public ImmutableArray<JsonItem> SecurityContext { get; init; } = [];
-    public ImmutableArray<JsonItem> Affinity { get; init; } = [];
-    public ImmutableArray<QuantityItem> Limits { get; init; } = [];
-    public ImmutableArray<QuantityItem> Requests { get; init; } = [];
-    public JsonItem? Command { get; init; }
-    public JsonItem? Args { get; init; }
-    public JsonItem? ServiceAccountName { get; init; }
-    public JsonItem? AutomountServiceAccountToken { get; init; }
+    private readonly ImmutableArray<JsonItem>[] items;
+
+    /// <param name="items">Each field's items by <see cref="PodDefaultField.Index"/> (none for a field not set; one for a scalar).</param>
+    /// <param name="limits">The <see cref="FieldKind.Resources"/> field's <c>limits</c>.</param>
+    /// <param name="requests">The <see cref="FieldKind.Resources"/> field's <c>requests</c>.</param>
+    internal PodDefaultSpec(ImmutableArray<JsonItem>[] items, ImmutableArray<QuantityItem> limits, ImmutableArray<QuantityItem> requests)
+    {
+        this.items = items;
+        Limits = limits;
+        Requests = requests;
+        var set = PodDefaultFields.All.Where(field => field.Kind == FieldKind.Resources ? limits.Length + requests.Length > 0 : items[field.Index].Length > 0).ToArray();
+        Fields = set.Aggregate(0u, (mask, field) => mask | field.Bit);
+        Needs = SpecNeedsOf.Fields(set);
+        TouchesContainers = set.Any(field => field.PerContainer);
+    }
+
+    /// <summary>The field's items: list items, map entries, object members, or the one value of a scalar.</summary>
+    public ImmutableArray<JsonItem> this[PodDefaultField field] => items[field.Index];
+
+    public ImmutableArray<QuantityItem> Limits { get; }
+
+    public ImmutableArray<QuantityItem> Requests { get; }
+
+    /// <summary>The fields the PodDefault sets, as a mask of <see cref="PodDefaultField.Bit"/>.</summary>
+    public uint Fields { get; }
+
+    /// <summary>What merging this PodDefault reads of a pod's spec.</summary>
+    public SpecNeeds Needs { get; }
 
     /// <summary>Whether the PodDefault writes anything into the original containers.</summary>
-    public bool TouchesContainers =>
-        Env.Length + EnvFrom.Length + VolumeMounts.Length + Limits.Length + Requests.Length > 0 || Command is not null || Args is not null;
+    public bool TouchesContainers { get; }
+
+    /// <summary>Whether the PodDefault sets the field.</summary>
+    public bool Sets(PodDefaultField field) => (Fields & field.Bit) != 0;
 }

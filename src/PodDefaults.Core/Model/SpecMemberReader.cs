@@ -98,14 +98,14 @@ internal readonly struct SpecMemberReader(JsonElement spec)
             : throw new PodDefaultFormatException(Pointer(member), $"expected true or false, found {Describe(value)}");
     }
 
-    /// <summary><c>resources.limits</c> or <c>resources.requests</c>: quantities by resource name.</summary>
-    public ImmutableArray<QuantityItem> Quantities(string part)
+    /// <summary><c>limits</c> or <c>requests</c> of <paramref name="member"/> (<c>resources</c>): quantities by resource name.</summary>
+    public ImmutableArray<QuantityItem> Quantities(string member, string part)
     {
-        if (!TryGet(PodDefaultSpecFields.Resources, JsonValueKind.Object, "an object", out var resources))
+        if (!TryGet(member, JsonValueKind.Object, "an object", out var resources))
             return [];
         if (!resources.TryGetProperty(part, out var map) || map.ValueKind == JsonValueKind.Null)
             return [];
-        var at = $"{Pointer(PodDefaultSpecFields.Resources)}/{part}";
+        var at = $"{Pointer(member)}/{part}";
         if (map.ValueKind != JsonValueKind.Object)
             throw new PodDefaultFormatException(at, $"expected a map of quantities, found {Describe(map)}");
         var items = new List<QuantityItem>();

@@ -1,6 +1,5 @@
-using PodDefaults.Core.Json;
+using PodDefaults.Core.Fields;
 using PodDefaults.Core.Merge;
-using PodDefaults.Core.Model;
 using PodDefaults.Core.Pods;
 
 namespace PodDefaults.Core.Patch;
@@ -15,59 +14,65 @@ public static class PodPatch
     public static void Write(ReadOnlySpan<byte> source, PodMerge merge, PatchWriter patch)
     {
         var pod = merge.Pod;
-        if (!pod.HasMetadata && !(merge.Labels.Set.IsEmpty && merge.Annotations.Set.IsEmpty))
+        if (!pod.HasMetadata && Changes(source, merge.MetadataFields))
             patch.Add("/metadata"u8, "{}"u8);
-        WriteMap(patch, "/metadata/labels"u8, merge.Labels.Existing, merge.Labels.Set);
-        WriteMap(patch, "/metadata/annotations"u8, merge.Annotations.Existing, merge.Annotations.Set);
+        foreach (var field in merge.MetadataFields)
+            WriteField(source, patch, field.Field.PatchPath, field);
 
-        if (!pod.HasSpec && WritesSpec(merge))
+        if (!pod.HasSpec && Changes(source, merge.SpecFields))
             patch.Add("/spec"u8, "{}"u8);
         foreach (var container in merge.Containers)
-            WriteContainer(patch, container);
-        WriteList(patch, "/spec/containers"u8, merge.Sidecars.Existing, merge.Sidecars.Added);
-        WriteList(patch, "/spec/initContainers"u8, merge.InitContainers.Existing, merge.InitContainers.Added);
-        WriteList(patch, "/spec/volumes"u8, merge.Volumes.Existing, merge.Volumes.Added);
-        WriteList(patch, "/spec/tolerations"u8, merge.Tolerations.Existing, merge.Tolerations.Added);
-        WriteList(patch, "/spec/imagePullSecrets"u8, merge.ImagePullSecrets.Existing, merge.ImagePullSecrets.Added);
-        WriteMap(patch, "/spec/nodeSelector"u8, merge.NodeSelector.Existing, merge.NodeSelector.Set);
-        WriteMap(patch, "/spec/securityContext"u8, merge.SecurityContext.Existing, merge.SecurityContext.Set);
-        WriteMap(patch, "/spec/affinity"u8, merge.Affinity.Existing, merge.Affinity.Set);
-        if (merge.ServiceAccountName is { } account && !PodHas(source, pod.ServiceAccountName, account))
-            patch.Add("/spec/serviceAccountName"u8, account.Json);
-        if (merge.AutomountServiceAccountToken is { } automount && !PodHas(source, pod.AutomountServiceAccountToken, automount))
-            patch.Add("/spec/automountServiceAccountToken"u8, automount.Json);
+            WriteContainer(source, patch, container);
+        foreach (var field in merge.SpecFields)
+            WriteField(source, patch, field.Field.PatchPath, field);
     }
 
-    private static void WriteContainer(PatchWriter patch, ContainerMerge container)
+    private static void WriteContainer(ReadOnlySpan<byte> source, PatchWriter patch, ContainerMerge container)
     {
         Span<byte> buffer = stackalloc byte[64];
         var prefix = new PatchPath(buffer).Append("/spec/containers"u8).AppendIndex(container.Index).Value;
-        WriteList(patch, prefix, "/env"u8, container.Env);
-        WriteList(patch, prefix, "/envFrom"u8, container.EnvFrom);
-        WriteList(patch, prefix, "/volumeMounts"u8, container.VolumeMounts);
-
-        Span<byte> memberBuffer = stackalloc byte[96];
-        if (container.Command is { } command)
-            patch.Add(new PatchPath(memberBuffer).Append(prefix).Append("/command"u8).Value, command.Json);
-        if (container.Args is { } args)
-            patch.Add(new PatchPath(memberBuffer).Append(prefix).Append("/args"u8).Value, args.Json);
-
-        if (container.Limits.Set.IsEmpty && container.Requests.Set.IsEmpty)
-            return;
-        var resources = new PatchPath(memberBuffer).Append(prefix).Append("/resources"u8).Value;
-        if (!container.Shape.HasResources)
-            patch.Add(resources, "{}"u8);
-        Span<byte> partBuffer = stackalloc byte[112];
-        WriteMap(patch, new PatchPath(partBuffer).Append(resources).Append("/limits"u8).Value, container.Limits.Existing, container.Limits.Set);
-        WriteMap(patch, new PatchPath(partBuffer).Append(resources).Append("/requests"u8).Value, container.Requests.Existing, container.Requests.Set);
+        Span<byte> pathBuffer = stackalloc byte[128];
+        foreach (var field in container.Fields)
+        {
+            if (field?.Changes(source) == true)
+                WriteField(source, patch, new PatchPath(pathBuffer).Append(prefix).Append(field.Field.PatchPath).Value, field);
+        }
     }
 
-    private static void WriteList(PatchWriter patch, ReadOnlySpan<byte> prefix, ReadOnlySpan<byte> member, ListMerge list)
+    /// <summary>What a field's merge adds at <paramref name="path"/>, the patch of each kind.</summary>
+    private static void WriteField(ReadOnlySpan<byte> source, PatchWriter patch, ReadOnlySpan<byte> path, FieldMerge field)
     {
-        if (list.Added.IsEmpty)
+        if (!field.Changes(source))
             return;
-        Span<byte> buffer = stackalloc byte[96];
-        WriteList(patch, new PatchPath(buffer).Append(prefix).Append(member).Value, list.Existing, list.Added);
+        switch (field)
+        {
+            case ListMerge list:
+                WriteList(patch, path, list.Existing, list.Added);
+                break;
+            case MapMerge map:
+                WriteMap(patch, path, map.Existing, map.Set);
+                break;
+            case FirstWinsMerge first:
+                patch.Add(path, first.Value!.Json);
+                break;
+            case LastWinsMerge last:
+                patch.Add(path, last.Value!.Json);
+                break;
+            case ResourcesMerge resources:
+                WriteResources(patch, path, resources);
+                break;
+            default:
+                throw new InvalidOperationException($"no patch for {field.Field.Kind} ({field.Field})");
+        }
+    }
+
+    private static void WriteResources(PatchWriter patch, ReadOnlySpan<byte> path, ResourcesMerge resources)
+    {
+        if (!resources.Existing.Present)
+            patch.Add(path, "{}"u8);
+        Span<byte> partBuffer = stackalloc byte[160];
+        WriteMap(patch, new PatchPath(partBuffer).Append(path).Append("/limits"u8).Value, resources.Limits.Existing, resources.Limits.Set);
+        WriteMap(patch, new PatchPath(partBuffer).Append(path).Append("/requests"u8).Value, resources.Requests.Existing, resources.Requests.Set);
     }
 
     private static void WriteList(PatchWriter patch, ReadOnlySpan<byte> path, JsonEntries existing, ReadOnlySpan<AddedItem> added)
@@ -103,12 +108,13 @@ public static class PodPatch
         }
     }
 
-    private static bool WritesSpec(PodMerge merge) =>
-        merge.Sidecars.Added.Length + merge.InitContainers.Added.Length + merge.Volumes.Added.Length
-        + merge.Tolerations.Added.Length + merge.ImagePullSecrets.Added.Length + merge.NodeSelector.Set.Length
-        + merge.SecurityContext.Set.Length + merge.Affinity.Set.Length > 0
-        || merge.ServiceAccountName is not null || merge.AutomountServiceAccountToken is not null;
-
-    private static bool PodHas(ReadOnlySpan<byte> source, JsonRange podValue, JsonItem wanted) =>
-        podValue.IsPresent && JsonSatisfies.Satisfies(podValue.In(source), wanted.Value);
+    private static bool Changes(ReadOnlySpan<byte> source, ReadOnlySpan<FieldMerge> fields)
+    {
+        foreach (var field in fields)
+        {
+            if (field.Changes(source))
+                return true;
+        }
+        return false;
+    }
 }

@@ -1,3 +1,4 @@
+using PodDefaults.Core.Fields;
 using PodDefaults.Core.Json;
 
 namespace PodDefaults.Core.Pods;
@@ -8,9 +9,8 @@ namespace PodDefaults.Core.Pods;
 /// </remarks>
 public sealed class ContainerShape
 {
-    private JsonEntries? env;
-    private JsonEntries? envFrom;
-    private JsonEntries? volumeMounts;
+    /// <summary>The container's value of each field of <see cref="PodDefaultFields.OfContainer"/>, by slot.</summary>
+    private readonly JsonEntries?[] fields = new JsonEntries?[PodDefaultFields.OfContainer.Length];
     private JsonEntries? limits;
     private JsonEntries? requests;
 
@@ -18,29 +18,26 @@ public sealed class ContainerShape
     public static ContainerShape Empty { get; } = new();
 
     public JsonString Name { get; set; } = JsonString.None;
-    public JsonEntries Env => env ?? JsonEntries.Empty;
-    public JsonEntries EnvFrom => envFrom ?? JsonEntries.Empty;
-    public JsonEntries VolumeMounts => volumeMounts ?? JsonEntries.Empty;
-    public bool HasCommand { get; set; }
-    public bool HasArgs { get; set; }
-    public bool HasResources { get; set; }
+
+    /// <summary>The container's own value of a per-container field: for a list its items, else only whether it is there.</summary>
+    public JsonEntries Field(PodDefaultField field) => fields[field.Slot] ?? JsonEntries.Empty;
+
+    /// <summary><c>limits</c> of the <see cref="FieldKind.Resources"/> field.</summary>
     public JsonEntries Limits => limits ?? JsonEntries.Empty;
+
+    /// <summary><c>requests</c> of the <see cref="FieldKind.Resources"/> field.</summary>
     public JsonEntries Requests => requests ?? JsonEntries.Empty;
 
     /// <summary>The lists as the reader fills them, each made at first use.</summary>
-    internal JsonEntries EnvRead => env ??= new();
-    internal JsonEntries EnvFromRead => envFrom ??= new();
-    internal JsonEntries VolumeMountsRead => volumeMounts ??= new();
+    internal JsonEntries FieldRead(PodDefaultField field) => fields[field.Slot] ??= new();
     internal JsonEntries LimitsRead => limits ??= new();
     internal JsonEntries RequestsRead => requests ??= new();
 
     public void Reset()
     {
         Name = JsonString.None;
-        env?.Reset();
-        envFrom?.Reset();
-        volumeMounts?.Reset();
-        HasCommand = HasArgs = HasResources = false;
+        foreach (var entries in fields)
+            entries?.Reset();
         limits?.Reset();
         requests?.Reset();
     }

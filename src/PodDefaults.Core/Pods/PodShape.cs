@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using PodDefaults.Core.Fields;
 using PodDefaults.Core.Json;
 
 namespace PodDefaults.Core.Pods;
@@ -12,12 +14,15 @@ public sealed class PodShape
     private readonly List<ContainerShape> containers = [];
     private readonly List<ContainerShape> spareContainers = [];
 
+    /// <summary>The pod's value of each field of <see cref="PodDefaultFields.OfPod"/>, by slot (a scalar as one entry).</summary>
+    private readonly JsonEntries[] fields = [.. PodDefaultFields.OfPod.Select(_ => new JsonEntries())];
+
     public bool HasMetadata { get; set; }
     public JsonString Name { get; set; } = JsonString.None;
     public JsonString GenerateName { get; set; } = JsonString.None;
     public JsonString Namespace { get; set; } = JsonString.None;
-    public JsonEntries Labels { get; } = new();
-    public JsonEntries Annotations { get; } = new();
+    public JsonEntries Labels { get; }
+    public JsonEntries Annotations { get; }
 
     public bool HasSpec { get; set; }
 
@@ -30,16 +35,21 @@ public sealed class PodShape
     public IReadOnlyList<ContainerShape> Containers => containers;
 
     /// <summary>The same containers as whole items keyed by name, for sidecars to compare against.</summary>
-    public JsonEntries ContainerItems { get; } = new();
-    public JsonEntries InitContainers { get; } = new();
-    public JsonEntries Volumes { get; } = new();
-    public JsonEntries Tolerations { get; } = new();
-    public JsonEntries ImagePullSecrets { get; } = new();
-    public JsonEntries NodeSelector { get; } = new();
-    public JsonEntries SecurityContext { get; } = new();
-    public JsonEntries Affinity { get; } = new();
-    public JsonRange ServiceAccountName { get; set; } = JsonRange.None;
-    public JsonRange AutomountServiceAccountToken { get; set; } = JsonRange.None;
+    public JsonEntries ContainerItems { get; }
+
+    public PodShape()
+    {
+        Labels = Field(PodDefaultFields.Labels);
+        Annotations = Field(PodDefaultFields.Annotations);
+        ContainerItems = Field(PodDefaultFields.Sidecars);
+    }
+
+    /// <summary>The pod's own value of a field of the pod (not of each container: see <see cref="ContainerShape.Field"/>).</summary>
+    public JsonEntries Field(PodDefaultField field)
+    {
+        Debug.Assert(!field.PerContainer, $"{field} is per container");
+        return fields[field.Slot];
+    }
 
     public void DeferSpec(JsonRange range, int depth)
     {
@@ -68,23 +78,15 @@ public sealed class PodShape
     {
         HasMetadata = HasSpec = HasContainers = false;
         Name = GenerateName = Namespace = JsonString.None;
-        Labels.Reset();
-        Annotations.Reset();
         foreach (var container in containers)
         {
             container.Reset();
             spareContainers.Add(container);
         }
         containers.Clear();
-        ContainerItems.Reset();
-        InitContainers.Reset();
-        Volumes.Reset();
-        Tolerations.Reset();
-        ImagePullSecrets.Reset();
-        NodeSelector.Reset();
-        SecurityContext.Reset();
-        Affinity.Reset();
-        ServiceAccountName = AutomountServiceAccountToken = SpecRange = JsonRange.None;
+        foreach (var entries in fields)
+            entries.Reset();
+        SpecRange = JsonRange.None;
         SpecDepth = 0;
     }
 }

@@ -24,32 +24,18 @@ internal static class PodTables
         new MapMember<PodShape>("annotations", pod => pod.Annotations));
 
     public static MemberTable<PodShape> Spec(string path) => new(path,
+    [
         new ObjectListMember<PodShape, ContainerShape>("containers", Container, pod => pod.AddContainer(),
             (pod, container, item) => pod.ContainerItems.Add(new JsonEntry(container.Name, item)),
             (pod, present) => pod.HasContainers = pod.ContainerItems.Present = present, Need(SpecNeeds.Containers)),
-        new ListMember<PodShape>("initContainers", pod => pod.InitContainers, "name", Need(SpecNeeds.InitContainers)),
-        new ListMember<PodShape>("volumes", pod => pod.Volumes, "name", Need(SpecNeeds.Volumes)),
-        new ListMember<PodShape>("tolerations", pod => pod.Tolerations, null, Need(SpecNeeds.Tolerations)),
-        new ListMember<PodShape>("imagePullSecrets", pod => pod.ImagePullSecrets, "name", Need(SpecNeeds.ImagePullSecrets)),
-        new MapMember<PodShape>("nodeSelector", pod => pod.NodeSelector, Need(SpecNeeds.NodeSelector)),
-        new MapMember<PodShape>("securityContext", pod => pod.SecurityContext, Need(SpecNeeds.SecurityContext)),
-        new MapMember<PodShape>("affinity", pod => pod.Affinity, Need(SpecNeeds.Affinity)),
-        new ValueMember<PodShape>("serviceAccountName", (pod, value) => pod.ServiceAccountName = value, Need(SpecNeeds.ServiceAccountName)),
-        new ValueMember<PodShape>("automountServiceAccountToken", (pod, value) => pod.AutomountServiceAccountToken = value, Need(SpecNeeds.AutomountServiceAccountToken)));
+        .. FieldMembers.OfSpec(),
+    ]);
 
     private static MemberTable<ContainerShape> Container(string path) => new(path,
+    [
         new StringMember<ContainerShape>("name", (container, name) => container.Name = name, Always),
-        new ListMember<ContainerShape>("env", container => container.EnvRead, "name", Need(SpecNeeds.ContainerEnv)),
-        new ListMember<ContainerShape>("envFrom", container => container.EnvFromRead, null, Need(SpecNeeds.ContainerEnvFrom)),
-        new ListMember<ContainerShape>("volumeMounts", container => container.VolumeMountsRead, "mountPath", Need(SpecNeeds.ContainerVolumeMounts)),
-        new PresenceMember<ContainerShape>("command", (container, present) => container.HasCommand = present, Need(SpecNeeds.ContainerCommand)),
-        new PresenceMember<ContainerShape>("args", (container, present) => container.HasArgs = present, Need(SpecNeeds.ContainerArgs)),
-        new ObjectMember<ContainerShape, ContainerShape>("resources", Resources, container => container,
-            (container, present) => container.HasResources = present, Need(SpecNeeds.ContainerResources)));
-
-    private static MemberTable<ContainerShape> Resources(string path) => new(path,
-        new MapMember<ContainerShape>("limits", container => container.LimitsRead),
-        new MapMember<ContainerShape>("requests", container => container.RequestsRead));
+        .. FieldMembers.OfContainer(),
+    ]);
 
     private static uint Need(SpecNeeds needs) => (uint)needs;
 }

@@ -1,8 +1,12 @@
+using PodDefaults.Core.Fields;
 using PodDefaults.Core.Model;
 
 namespace PodDefaults.Core.Pods;
 
-/// <summary>The parts of a pod's spec that the PodDefaults being applied touch: only those are read.</summary>
+/// <summary>
+/// The parts of a pod's spec that the PodDefaults being applied touch: only those are read. Bit 0 is the
+/// containers; every other bit is a field's (<see cref="PodDefaultField.Need"/>).
+/// </summary>
 [Flags]
 public enum SpecNeeds : uint
 {
@@ -10,23 +14,8 @@ public enum SpecNeeds : uint
 
     /// <summary>The containers' names and positions (patch paths, sidecars already there).</summary>
     Containers = 1 << 0,
-    ContainerEnv = 1 << 1,
-    ContainerEnvFrom = 1 << 2,
-    ContainerVolumeMounts = 1 << 3,
-    ContainerCommand = 1 << 4,
-    ContainerArgs = 1 << 5,
-    ContainerResources = 1 << 6,
-    InitContainers = 1 << 7,
-    Volumes = 1 << 8,
-    Tolerations = 1 << 9,
-    ImagePullSecrets = 1 << 10,
-    NodeSelector = 1 << 11,
-    SecurityContext = 1 << 12,
-    Affinity = 1 << 13,
-    ServiceAccountName = 1 << 14,
-    AutomountServiceAccountToken = 1 << 15,
 
-    All = (1 << 16) - 1,
+    All = uint.MaxValue,
 }
 
 public static class SpecNeedsOf
@@ -36,32 +25,16 @@ public static class SpecNeedsOf
     {
         var needs = SpecNeeds.None;
         foreach (var podDefault in applying)
-            needs |= Spec(podDefault.Spec);
+            needs |= podDefault.Spec.Needs;
         return needs;
     }
 
-    private static SpecNeeds Spec(PodDefaultSpec spec)
+    /// <summary>What merging a PodDefault that sets these fields reads of a pod's spec.</summary>
+    internal static SpecNeeds Fields(IEnumerable<PodDefaultField> set)
     {
         var needs = SpecNeeds.None;
-        if (spec.TouchesContainers || spec.Sidecars.Length > 0)
-            needs |= SpecNeeds.Containers;
-        needs |= When(spec.Env.Length > 0, SpecNeeds.ContainerEnv)
-            | When(spec.EnvFrom.Length > 0, SpecNeeds.ContainerEnvFrom)
-            | When(spec.VolumeMounts.Length > 0, SpecNeeds.ContainerVolumeMounts)
-            | When(spec.Command is not null, SpecNeeds.ContainerCommand)
-            | When(spec.Args is not null, SpecNeeds.ContainerArgs)
-            | When(spec.Limits.Length + spec.Requests.Length > 0, SpecNeeds.ContainerResources)
-            | When(spec.InitContainers.Length > 0, SpecNeeds.InitContainers)
-            | When(spec.Volumes.Length > 0, SpecNeeds.Volumes)
-            | When(spec.Tolerations.Length > 0, SpecNeeds.Tolerations)
-            | When(spec.ImagePullSecrets.Length > 0, SpecNeeds.ImagePullSecrets)
-            | When(spec.NodeSelector.Length > 0, SpecNeeds.NodeSelector)
-            | When(spec.SecurityContext.Length > 0, SpecNeeds.SecurityContext)
-            | When(spec.Affinity.Length > 0, SpecNeeds.Affinity)
-            | When(spec.ServiceAccountName is not null, SpecNeeds.ServiceAccountName)
-            | When(spec.AutomountServiceAccountToken is not null, SpecNeeds.AutomountServiceAccountToken);
+        foreach (var field in set)
+            needs |= field.Need | (field.PerContainer ? SpecNeeds.Containers : SpecNeeds.None);
         return needs;
     }
-
-    private static SpecNeeds When(bool condition, SpecNeeds needs) => condition ? needs : SpecNeeds.None;
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using PodDefaults.Core.Fields;
 using PodDefaults.Core.Model;
 using Xunit;
 
@@ -25,7 +26,7 @@ public class CrdTests
     [Fact]
     public void Declares_every_spec_field_the_engine_reads()
     {
-        Assert.All(PodDefaultSpecFields.All, field =>
+        Assert.All(PodDefaultFields.SpecMembers, field =>
             Assert.True(PodDefaultCrd.SpecProperties.ContainsKey(field), $"spec.{field} is not in the CRD"));
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using PodDefaults.Core.Fields;
 using PodDefaults.Core.Model;
 using PodDefaults.Webhook.Sources.Files;
 using Xunit;
@@ -13,7 +14,9 @@ namespace PodDefaults.Tests.Deploy;
 public sealed class CrdTypeCheckTests
 {
     /// <summary>The spec members the engine does not copy: a selector of the wrong type is unusable and skipped with a warning.</summary>
-    private static readonly string[] NotCopied = [PodDefaultSpecFields.Selector, PodDefaultSpecFields.Desc];
+    private static readonly string[] ListKeys = [.. PodDefaultFields.All.Select(field => field.Key).OfType<string>()];
+
+    private static readonly string[] NotCopied = [PodDefaultFields.Selector, PodDefaultFields.Desc];
 
     public static TheoryData<string> TypedPaths() => new(Walk().Select(typed => typed.Pointer));
 
@@ -22,7 +25,7 @@ public sealed class CrdTypeCheckTests
     {
         var walked = Walk().Select(typed => typed.Segments[0]).ToHashSet();
 
-        Assert.All(PodDefaultSpecFields.All.Except(NotCopied), member => Assert.Contains(member, walked));
+        Assert.All(PodDefaultFields.SpecMembers.Except(NotCopied), member => Assert.Contains(member, walked));
         Assert.True(Walk().Count() > 60, $"only {Walk().Count()} typed paths");
     }
 
@@ -150,13 +153,13 @@ public sealed class CrdTypeCheckTests
     /// <summary>The object or list on the way to the value.</summary>
     private static JsonNode Container(JsonObject schema) => (string?)schema["type"] == "array" ? new JsonArray() : ObjectWithKeys(schema);
 
-    /// <summary>An object with its required members and the member the engine keys its list by (name, mountPath).</summary>
+    /// <summary>An object with its required members and the members the engine keys its lists by (name, mountPath...).</summary>
     private static JsonObject ObjectWithKeys(JsonObject schema)
     {
         var obj = new JsonObject();
         var properties = schema["properties"] as JsonObject ?? [];
         var required = (schema["required"] as JsonArray ?? []).Select(r => (string)r!);
-        foreach (var name in required.Concat(["name", "mountPath"]).Distinct().Where(properties.ContainsKey))
+        foreach (var name in required.Concat(ListKeys).Distinct().Where(properties.ContainsKey))
             obj[name] = RightValue(properties[name]!.AsObject());
         return obj;
     }

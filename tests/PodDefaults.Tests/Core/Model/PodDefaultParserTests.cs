@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using PodDefaults.Core.Model;
 using Xunit;
+using static PodDefaults.Core.Fields.PodDefaultFields;
 
 namespace PodDefaults.Tests.Core.Model;
 
@@ -51,7 +52,7 @@ public sealed class PodDefaultParserTests
         Assert.Equal("add-gpu", podDefault.Name);
         Assert.Equal("17", podDefault.ResourceVersion);
         Assert.True(podDefault.Selector.IsValid);
-        Assert.Equal("A", Assert.Single(podDefault.Spec.Env).Key);
+        Assert.Equal("A", Assert.Single(podDefault.Spec[Named("env")]).Key);
         Assert.Equal("nvidia.com/gpu", Assert.Single(podDefault.Spec.Limits).ResourceName);
         Assert.Equal("poddefault.admission.kubeflow.org/poddefault-add-gpu", podDefault.Marker.Key);
     }
@@ -123,9 +124,9 @@ public sealed class PodDefaultParserTests
     public void Null_members_count_as_absent()
     {
         var podDefault = Parse(With("/spec/env", "null"));
-        Assert.Empty(podDefault.Spec.Env);
-        Assert.Null(Parse(With("/spec/command", "null")).Spec.Command);
-        Assert.Null(Parse(With("/spec/automountServiceAccountToken", "null")).Spec.AutomountServiceAccountToken);
+        Assert.Empty(podDefault.Spec[Named("env")]);
+        Assert.Empty(Parse(With("/spec/command", "null")).Spec[Named("command")]);
+        Assert.Empty(Parse(With("/spec/automountServiceAccountToken", "null")).Spec[Named("automountServiceAccountToken")]);
     }
 
     [Fact]

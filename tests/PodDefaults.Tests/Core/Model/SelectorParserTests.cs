@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PodDefaults.Core.Fields;
 using PodDefaults.Core.Model;
 using Xunit;
 
@@ -52,7 +53,7 @@ public sealed class SelectorParserTests
         Assert.Null(podDefault.Selector.Selector);
         Assert.Contains(reason, podDefault.Selector.Error, StringComparison.Ordinal);
         // The rest of the spec is still read: the object itself is fine.
-        Assert.Single(podDefault.Spec.Env);
+        Assert.Single(podDefault.Spec[PodDefaultFields.Named("env")]);
     }
 
     [Theory]

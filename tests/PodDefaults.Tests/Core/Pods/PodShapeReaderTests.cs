@@ -3,6 +3,7 @@ using PodDefaults.Core.Admission;
 using PodDefaults.Core.Json;
 using PodDefaults.Core.Pods;
 using Xunit;
+using static PodDefaults.Core.Fields.PodDefaultFields;
 
 namespace PodDefaults.Tests.Core.Pods;
 
@@ -46,22 +47,22 @@ public sealed class PodShapeReaderTests
         var missing = Read("""{"metadata":{"name":"p"},"spec":{"containers":[{"name":"c"}]}}""").Request.Pod;
         Assert.False(missing.Labels.Present);
         Assert.False(missing.Annotations.Present);
-        Assert.False(missing.NodeSelector.Present);
+        Assert.False(missing.Field(Named("nodeSelector")).Present);
 
         var nulls = Read("""{"metadata":{"name":"p","labels":null,"annotations":null},"spec":{"nodeSelector":null,"volumes":null,"containers":[{"name":"c","env":null,"resources":null}]}}""").Request.Pod;
         Assert.False(nulls.Labels.Present);
         Assert.False(nulls.Annotations.Present);
-        Assert.False(nulls.NodeSelector.Present);
-        Assert.False(nulls.Volumes.Present);
-        Assert.False(nulls.Containers[0].Env.Present);
-        Assert.False(nulls.Containers[0].HasResources);
+        Assert.False(nulls.Field(Named("nodeSelector")).Present);
+        Assert.False(nulls.Field(Named("volumes")).Present);
+        Assert.False(nulls.Containers[0].Field(Named("env")).Present);
+        Assert.False(nulls.Containers[0].Field(Named("resources")).Present);
 
         var empty = Read("""{"metadata":{"name":"p","labels":{}},"spec":{"volumes":[],"containers":[{"name":"c","env":[],"resources":{}}]}}""").Request.Pod;
         Assert.True(empty.Labels.Present);
         Assert.Equal(0, empty.Labels.Count);
-        Assert.True(empty.Volumes.Present);
-        Assert.True(empty.Containers[0].Env.Present);
-        Assert.True(empty.Containers[0].HasResources);
+        Assert.True(empty.Field(Named("volumes")).Present);
+        Assert.True(empty.Containers[0].Field(Named("env")).Present);
+        Assert.True(empty.Containers[0].Field(Named("resources")).Present);
         Assert.False(empty.Containers[0].Limits.Present);
     }
 
@@ -73,8 +74,8 @@ public sealed class PodShapeReaderTests
     public void A_command_is_present_unless_absent_or_null(string member, bool hasCommand)
     {
         var pod = Read($$$"""{"spec":{"containers":[{"name":"c"{{{member}}}}]}}""").Request.Pod;
-        Assert.Equal(hasCommand, pod.Containers[0].HasCommand);
-        Assert.False(pod.Containers[0].HasArgs);
+        Assert.Equal(hasCommand, pod.Containers[0].Field(Named("command")).Present);
+        Assert.False(pod.Containers[0].Field(Named("args")).Present);
     }
 
     [Fact]
@@ -92,13 +93,13 @@ public sealed class PodShapeReaderTests
         Assert.Equal(["a/b", "c"], pod.Labels.Items.ToArray().Select(label => label.Key.ToString(body)));
         Assert.Equal(["\"x\"", "\"y\""], pod.Labels.Items.ToArray().Select(label => Text(body, label.Value)));
         var container = Assert.Single(pod.Containers);
-        Assert.Equal(env, Text(body, container.Env.Items[0].Value));
-        Assert.Equal("A", container.Env.Items[0].Key.ToString(body));
-        Assert.False(container.Env.Items[1].Key.IsPresent); // an env var without a name keys nothing
+        Assert.Equal(env, Text(body, container.Field(Named("env")).Items[0].Value));
+        Assert.Equal("A", container.Field(Named("env")).Items[0].Key.ToString(body));
+        Assert.False(container.Field(Named("env")).Items[1].Key.IsPresent); // an env var without a name keys nothing
         Assert.Equal("\"1\"", Text(body, container.Limits.Items.ToArray().Single().Value));
         Assert.Equal("memory", container.Requests.Items.ToArray().Single().Key.ToString(body));
-        Assert.Equal("\"runner\"", Text(body, pod.ServiceAccountName));
-        Assert.Equal("false", Text(body, pod.AutomountServiceAccountToken));
+        Assert.Equal("\"runner\"", Text(body, pod.Field(Named("serviceAccountName")).Items[0].Value));
+        Assert.Equal("false", Text(body, pod.Field(Named("automountServiceAccountToken")).Items[0].Value));
         Assert.Equal("c", pod.ContainerItems.Items.ToArray().Single().Key.ToString(body));
         Assert.StartsWith("{\"name\":\"c\"", Text(body, pod.ContainerItems.Items.ToArray().Single().Value), StringComparison.Ordinal);
     }
@@ -114,7 +115,7 @@ public sealed class PodShapeReaderTests
 
         Assert.False(request.Pod.Labels.Present);
         Assert.Single(request.Pod.Containers);
-        Assert.True(request.Pod.Containers[0].HasResources);
+        Assert.True(request.Pod.Containers[0].Field(Named("resources")).Present);
         Assert.False(request.Pod.Containers[0].Limits.Present);
     }
 }

@@ -1,10 +1,11 @@
-using PodDefaults.Core.Pods;
 using System.Text.Json;
+using PodDefaults.Core.Fields;
+using PodDefaults.Core.Pods;
 using static PodDefaults.Tests.Core.Admission.FullRead.JsonReading;
 
 namespace PodDefaults.Tests.Core.Admission.FullRead;
 
-/// <summary>Reads one container of <c>spec.containers</c>.</summary>
+/// <summary>Reads one container of <c>spec.containers</c>: its name and its value of each per-container field.</summary>
 internal static class ContainerReader
 {
     public static void Read(ref Utf8JsonReader reader, ReadOnlySpan<byte> body, ContainerShape container)
@@ -18,43 +19,15 @@ internal static class ContainerReader
                 ReadValue(ref reader);
                 container.Name = String(ref reader, "request.object.spec.containers[].name");
             }
-            else if (reader.ValueTextEquals("env"u8))
+            else if (PodSpecReader.FieldNamed(ref reader, PodDefaultFields.OfContainer) is { } field)
             {
-                Once(ref seen, 2, "request.object.spec.containers[].env");
+                var path = $"request.object.spec.containers[].{field.PodMember}";
+                Once(ref seen, 2 << field.Index, path);
                 ReadValue(ref reader);
-                ShapeReading.ReadList(ref reader, container.EnvRead, "name"u8, "request.object.spec.containers[].env");
-            }
-            else if (reader.ValueTextEquals("envFrom"u8))
-            {
-                Once(ref seen, 4, "request.object.spec.containers[].envFrom");
-                ReadValue(ref reader);
-                ShapeReading.ReadList(ref reader, container.EnvFromRead, default, "request.object.spec.containers[].envFrom");
-            }
-            else if (reader.ValueTextEquals("volumeMounts"u8))
-            {
-                Once(ref seen, 8, "request.object.spec.containers[].volumeMounts");
-                ReadValue(ref reader);
-                ShapeReading.ReadList(ref reader, container.VolumeMountsRead, "mountPath"u8, "request.object.spec.containers[].volumeMounts");
-            }
-            else if (reader.ValueTextEquals("command"u8))
-            {
-                Once(ref seen, 16, "request.object.spec.containers[].command");
-                ReadValue(ref reader);
-                container.HasCommand = reader.TokenType != JsonTokenType.Null;
-                reader.Skip();
-            }
-            else if (reader.ValueTextEquals("args"u8))
-            {
-                Once(ref seen, 32, "request.object.spec.containers[].args");
-                ReadValue(ref reader);
-                container.HasArgs = reader.TokenType != JsonTokenType.Null;
-                reader.Skip();
-            }
-            else if (reader.ValueTextEquals("resources"u8))
-            {
-                Once(ref seen, 64, "request.object.spec.containers[].resources");
-                ReadValue(ref reader);
-                ReadResources(ref reader, body, container);
+                if (field.Kind == FieldKind.Resources)
+                    ReadResources(ref reader, body, container, field);
+                else
+                    PodSpecReader.ReadField(ref reader, body, field, container.FieldRead(field), path);
             }
             else
             {
@@ -64,10 +37,10 @@ internal static class ContainerReader
         }
     }
 
-    private static void ReadResources(ref Utf8JsonReader reader, ReadOnlySpan<byte> body, ContainerShape container)
+    private static void ReadResources(ref Utf8JsonReader reader, ReadOnlySpan<byte> body, ContainerShape container, PodDefaultField field)
     {
-        container.HasResources = IsObject(ref reader, "request.object.spec.containers[].resources");
-        if (!container.HasResources)
+        container.FieldRead(field).Present = IsObject(ref reader, "request.object.spec.containers[].resources");
+        if (!container.FieldRead(field).Present)
             return;
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)

@@ -1,11 +1,13 @@
-using PodDefaults.Core.Pods;
+using System.Text;
 using System.Text.Json;
+using PodDefaults.Core.Fields;
 using PodDefaults.Core.Json;
+using PodDefaults.Core.Pods;
 using static PodDefaults.Tests.Core.Admission.FullRead.JsonReading;
 
 namespace PodDefaults.Tests.Core.Admission.FullRead;
 
-/// <summary>Reads <c>spec</c> of a pod: the containers and the pod-level lists and maps the merge touches.</summary>
+/// <summary>Reads <c>spec</c> of a pod: the containers and the pod's value of each spec field of the field table.</summary>
 internal static class PodSpecReader
 {
     public static void Read(ref Utf8JsonReader reader, ReadOnlySpan<byte> body, PodShape pod)
@@ -16,71 +18,64 @@ internal static class PodSpecReader
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
+            var field = FieldNamed(ref reader, PodDefaultFields.OfPod.Where(field => field.Target == FieldTarget.Spec));
             if (reader.ValueTextEquals("containers"u8))
             {
                 Once(ref seen, 1, "request.object.spec.containers");
                 ReadValue(ref reader);
                 ReadContainers(ref reader, body, pod);
             }
-            else if (reader.ValueTextEquals("initContainers"u8))
+            else if (field is not null)
             {
-                Once(ref seen, 2, "request.object.spec.initContainers");
+                var path = $"request.object.spec.{field.PodMember}";
+                Once(ref seen, 2 << field.Index, path);
                 ReadValue(ref reader);
-                ShapeReading.ReadList(ref reader, pod.InitContainers, "name"u8, "request.object.spec.initContainers");
-            }
-            else if (reader.ValueTextEquals("volumes"u8))
-            {
-                Once(ref seen, 4, "request.object.spec.volumes");
-                ReadValue(ref reader);
-                ShapeReading.ReadList(ref reader, pod.Volumes, "name"u8, "request.object.spec.volumes");
-            }
-            else if (reader.ValueTextEquals("tolerations"u8))
-            {
-                Once(ref seen, 8, "request.object.spec.tolerations");
-                ReadValue(ref reader);
-                ShapeReading.ReadList(ref reader, pod.Tolerations, default, "request.object.spec.tolerations");
-            }
-            else if (reader.ValueTextEquals("imagePullSecrets"u8))
-            {
-                Once(ref seen, 16, "request.object.spec.imagePullSecrets");
-                ReadValue(ref reader);
-                ShapeReading.ReadList(ref reader, pod.ImagePullSecrets, "name"u8, "request.object.spec.imagePullSecrets");
-            }
-            else if (reader.ValueTextEquals("nodeSelector"u8))
-            {
-                Once(ref seen, 32, "request.object.spec.nodeSelector");
-                ReadValue(ref reader);
-                ShapeReading.ReadMap(ref reader, body, pod.NodeSelector, "request.object.spec.nodeSelector");
-            }
-            else if (reader.ValueTextEquals("securityContext"u8))
-            {
-                Once(ref seen, 64, "request.object.spec.securityContext");
-                ReadValue(ref reader);
-                ShapeReading.ReadMap(ref reader, body, pod.SecurityContext, "request.object.spec.securityContext");
-            }
-            else if (reader.ValueTextEquals("affinity"u8))
-            {
-                Once(ref seen, 128, "request.object.spec.affinity");
-                ReadValue(ref reader);
-                ShapeReading.ReadMap(ref reader, body, pod.Affinity, "request.object.spec.affinity");
-            }
-            else if (reader.ValueTextEquals("serviceAccountName"u8))
-            {
-                Once(ref seen, 256, "request.object.spec.serviceAccountName");
-                ReadValue(ref reader);
-                pod.ServiceAccountName = reader.TokenType == JsonTokenType.Null ? JsonRange.None : Range(ref reader);
-            }
-            else if (reader.ValueTextEquals("automountServiceAccountToken"u8))
-            {
-                Once(ref seen, 512, "request.object.spec.automountServiceAccountToken");
-                ReadValue(ref reader);
-                pod.AutomountServiceAccountToken = reader.TokenType == JsonTokenType.Null ? JsonRange.None : Range(ref reader);
+                ReadField(ref reader, body, field, pod.Field(field), path);
             }
             else
             {
                 ReadValue(ref reader);
                 reader.Skip();
             }
+        }
+    }
+
+    /// <summary>The field whose pod member the reader is at, if any.</summary>
+    public static PodDefaultField? FieldNamed(ref Utf8JsonReader reader, IEnumerable<PodDefaultField> fields)
+    {
+        foreach (var field in fields)
+        {
+            if (reader.ValueTextEquals(Encoding.UTF8.GetBytes(field.PodMember)))
+                return field;
+        }
+        return null;
+    }
+
+    /// <summary>The pod's value of a field, as its kind is read (not resources: see <see cref="ContainerReader"/>).</summary>
+    public static void ReadField(ref Utf8JsonReader reader, ReadOnlySpan<byte> body, PodDefaultField field, JsonEntries into, string path)
+    {
+        switch (field.Kind)
+        {
+            case FieldKind.KeyedList:
+                ShapeReading.ReadList(ref reader, into, Encoding.UTF8.GetBytes(field.Key!), path);
+                break;
+            case FieldKind.UnkeyedList:
+                ShapeReading.ReadList(ref reader, into, default, path);
+                break;
+            case FieldKind.StringMap or FieldKind.ObjectMembers:
+                ShapeReading.ReadMap(ref reader, body, into, path);
+                break;
+            case FieldKind.FirstWinsStringList:
+                into.Present = reader.TokenType != JsonTokenType.Null;
+                reader.Skip();
+                break;
+            case FieldKind.LastWinsString or FieldKind.LastWinsBoolean:
+                into.Present = reader.TokenType != JsonTokenType.Null;
+                if (into.Present)
+                    into.Add(new JsonEntry(JsonString.None, Range(ref reader)));
+                break;
+            default:
+                throw new InvalidOperationException($"no reference reader for {field.Kind}");
         }
     }
 

@@ -1,4 +1,5 @@
 using PodDefaults.ApiServerStandIn;
+using PodDefaults.Core.Fields;
 using PodDefaults.Core.Selection;
 using PodDefaults.Tests.TestSupport;
 using Xunit;
@@ -60,7 +61,7 @@ public sealed class ClusterRelistTests
         server.ExpireWatches();
         await source.ConvergedAsync();
 
-        Assert.Equal("changed", source.Find("team", "a")!.Spec.Env[0].Value.GetProperty("value").GetString());
+        Assert.Equal("changed", source.Find("team", "a")!.Spec[PodDefaultFields.Named("env")][0].Value.GetProperty("value").GetString());
     }
 
     private static async Task<SourceUnderTest> SyncedAsync(StandInApiServer server)

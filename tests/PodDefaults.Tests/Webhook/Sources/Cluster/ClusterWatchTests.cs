@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using PodDefaults.ApiServerStandIn;
+using PodDefaults.Core.Fields;
 using PodDefaults.Tests.TestSupport;
 using Xunit;
 
@@ -24,7 +25,7 @@ public sealed class ClusterWatchTests
         await source.ConvergedAsync();
 
         Assert.Equal(["other/new", "team/kept"], SourceUnderTest.Describe(source.Current));
-        Assert.Equal("2", source.Find("team", "kept")!.Spec.Env[0].Value.GetProperty("value").GetString());
+        Assert.Equal("2", source.Find("team", "kept")!.Spec[PodDefaultFields.Named("env")][0].Value.GetProperty("value").GetString());
         await Eventually.EqualAsync(listed + 3, () => source.Published.Count, "three publishes");
         await Eventually.EqualAsync(3L, () => source.Source.Counters.EventsApplied, "three events applied");
         await Eventually.EqualAsync(server.Store.ResourceVersion.ToString(), () => source.Source.ResourceVersion, "last version");
@@ -80,7 +81,7 @@ public sealed class ClusterWatchTests
         await source.ConvergedAsync();
 
         Assert.Equal(0, server.EventFaults.Pending);
-        Assert.Equal("héllo wörld", source.Find("team", "accent")!.Spec.Env[0].Value.GetProperty("value").GetString());
+        Assert.Equal("héllo wörld", source.Find("team", "accent")!.Spec[PodDefaultFields.Named("env")][0].Value.GetProperty("value").GetString());
         Assert.Single(server.Watches); // read whole, not as a broken stream
     }
 
@@ -95,7 +96,7 @@ public sealed class ClusterWatchTests
         server.Store.Put(PodDefaultObjects.Env("team", "big", "app", "A", big));
         await source.ConvergedAsync();
 
-        Assert.Equal(big.Length, source.Find("team", "big")!.Spec.Env[0].Value.GetProperty("value").GetString()!.Length);
+        Assert.Equal(big.Length, source.Find("team", "big")!.Spec[PodDefaultFields.Named("env")][0].Value.GetProperty("value").GetString()!.Length);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using PodDefaults.Core.Fields;
 using PodDefaults.Core.Model;
 using PodDefaults.Core.Selection;
 using PodDefaults.Tests.Webhook.Tls;
@@ -57,7 +58,7 @@ public sealed class DefaultsFolder : IDisposable
 
     public PodDefault? Find(string name) => Snapshots.Current.InNamespace("team").SingleOrDefault(pd => pd.Name == name);
 
-    public string? Label(string name) => Find(name)?.Spec.Labels.SingleOrDefault()?.Value.GetString();
+    public string? Label(string name) => Find(name)?.Spec[PodDefaultFields.Labels].SingleOrDefault()?.Value.GetString();
 
     public static string PodDefault(string name, string labels = "v: x") => $"""
         apiVersion: kubeflow.org/v1alpha1

@@ -1,3 +1,4 @@
+using PodDefaults.Core.Fields;
 using PodDefaults.Core.Model;
 using PodDefaults.Core.Selection;
 using PodDefaults.Tests.TestSupport;
@@ -205,7 +206,7 @@ public sealed class FilePodDefaultSourceTests : IDisposable
 
     private PodDefault? Find(string name) => snapshots.Current.InNamespace("team").SingleOrDefault(pd => pd.Name == name);
 
-    private string? Label(string name) => Find(name)?.Spec.Labels.SingleOrDefault()?.Value.GetString();
+    private string? Label(string name) => Find(name)?.Spec[PodDefaultFields.Labels].SingleOrDefault()?.Value.GetString();
 
     private static string PodDefault(string name, string labels = "v: x") => DefaultsFolder.PodDefault(name, labels);
 
