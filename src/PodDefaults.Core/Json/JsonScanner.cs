@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
@@ -16,17 +15,10 @@ namespace PodDefaults.Core.Json;
 /// compares them at once with AVX-512, AVX2, SSE or AdvSimd; a byte without SIMD; bench/scanner-isa.sh runs
 /// the tests with each switched off). In a block without escapes, which bytes lie inside strings follows from
 /// the quotes by a prefix XOR (as in simdjson), so only the brackets outside strings are visited, one by
-/// one. A lone string jumps to its end with <see cref="SearchValues{T}"/>.
+/// one. A lone string is scanned with the same blocks, for its end, escapes and control characters.
 /// </remarks>
 public static class JsonScanner
 {
-    /// <summary>Inside a string: its end, an escape, or a control character (which JSON forbids there).</summary>
-    private static readonly SearchValues<byte> StringStops = SearchValues.Create(
-        "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000a\u000b\u000c\u000d\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f"u8);
-
-    /// <summary>What ends a scalar: a separator, a closing bracket or whitespace.</summary>
-    private static readonly SearchValues<byte> ScalarEnds = SearchValues.Create(",:}]{[\" \t\r\n"u8);
-
     /// <exception cref="JsonException">The body is not UTF-8.</exception>
     public static void CheckUtf8(ReadOnlySpan<byte> json)
     {
@@ -57,10 +49,16 @@ public static class JsonScanner
         escaped = false;
         while (true)
         {
-            var next = json[at..].IndexOfAny(StringStops);
-            if (next < 0)
+            if (at >= json.Length)
                 throw new JsonException("a string does not end");
-            at += next;
+            // Its end, an escape, or a control character (which JSON forbids there), a block at a time.
+            var stops = BlockMasks.StringStops(json, at, out var width);
+            if (stops == 0)
+            {
+                at += width;
+                continue;
+            }
+            at += BitOperations.TrailingZeroCount(stops);
             switch (json[at])
             {
                 case (byte)'"':
@@ -202,9 +200,13 @@ public static class JsonScanner
 
     private static int SkipScalar(ReadOnlySpan<byte> json, int at)
     {
-        var length = json[at..].IndexOfAny(ScalarEnds);
-        if (length == 0)
+        // Numbers and literals are short: a loop beats a vector search here.
+        var end = at;
+        while (end < json.Length && json[end] is not ((byte)',' or (byte)':' or (byte)'}' or (byte)']' or (byte)'{' or (byte)'['
+                   or (byte)'"' or (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+            end++;
+        if (end == at)
             throw new JsonException($"'{(char)json[at]}' is not the start of a JSON value");
-        return length < 0 ? json.Length : at + length;
+        return end;
     }
 }
