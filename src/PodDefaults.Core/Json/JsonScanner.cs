@@ -143,7 +143,8 @@ public static class JsonScanner
                     if (brackets.Apply(json[position]))
                         return position + 1;
                 }
-                inString ^= (BitOperations.PopCount(quotes) & 1) != 0;
+                // The prefix XOR's top bit is the parity of all the block's quotes: whether a string stays open.
+                inString = (long)inside < 0;
             }
             escapedIn = escapedOut;
             at += width;
