@@ -174,7 +174,7 @@ internal ref struct JsonCursor
                 continue;
             }
             if (key.IsPresent)
-                throw new JsonException($"{path}: an item has the member \"{System.Text.Encoding.UTF8.GetString(keyMember)}\" twice");
+                throw KeyTwice(path, keyMember);
             if (Peek() == (byte)'"')
                 key = ScanString();
             else
@@ -214,7 +214,7 @@ internal ref struct JsonCursor
     private void Enter()
     {
         if (Depth >= JsonLimits.MaxDepth)
-            throw new JsonException($"the JSON nests deeper than {JsonLimits.MaxDepth} levels");
+            throw TooDeep();
         Position++;
         Depth++;
     }
@@ -267,9 +267,17 @@ internal ref struct JsonCursor
         Position = JsonScanner.SkipString(json, start, out var escaped);
         var text = new JsonString(start, Position - 1 - start, escaped);
         if (escaped && !JsonEscapes.IsValid(text.Raw(json)))
-            throw new JsonException($"the string \"{System.Text.Encoding.UTF8.GetString(text.Raw(json))}\" holds an escape that is no text (a lone surrogate)");
+            throw NoText(text.Raw(json));
         return text;
     }
+
+    private static JsonException TooDeep() => new($"the JSON nests deeper than {JsonLimits.MaxDepth} levels");
+
+    private static JsonException KeyTwice(string path, ReadOnlySpan<byte> keyMember) =>
+        new($"{path}: an item has the member \"{System.Text.Encoding.UTF8.GetString(keyMember)}\" twice");
+
+    private static JsonException NoText(ReadOnlySpan<byte> raw) =>
+        new($"the string \"{System.Text.Encoding.UTF8.GetString(raw)}\" holds an escape that is no text (a lone surrogate)");
 
     private bool Begin(byte open, string path, string what)
     {

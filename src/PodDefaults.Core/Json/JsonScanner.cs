@@ -70,7 +70,7 @@ public static class JsonScanner
                     at = SkipEscape(json, at + 1);
                     break;
                 default:
-                    throw new JsonException($"a string holds the control character 0x{json[at]:x2}, which must be escaped");
+                    throw ControlCharacter(json[at]);
             }
         }
     }
@@ -94,7 +94,7 @@ public static class JsonScanner
                 }
                 return at + 5;
             default:
-                throw new JsonException($"'\\{(char)json[at]}' is not a JSON escape");
+                throw NotAnEscape(json[at]);
         }
     }
 
@@ -132,7 +132,7 @@ public static class JsonScanner
             else
             {
                 if ((block.Controls & inside) != 0)
-                    throw new JsonException($"a string holds the control character 0x{json[at + BitOperations.TrailingZeroCount(block.Controls & inside)]:x2}, which must be escaped");
+                    throw ControlCharacter(json[at + BitOperations.TrailingZeroCount(block.Controls & inside)]);
                 if (escaped != 0)
                     CheckEscapes(json, at, escaped);
                 var outside = block.Brackets & ~inside;
@@ -241,7 +241,7 @@ public static class JsonScanner
                 }
                 else if (current < 0x20)
                 {
-                    throw new JsonException($"a string holds the control character 0x{current:x2}, which must be escaped");
+                    throw ControlCharacter(current);
                 }
                 continue; // a bracket inside a string
             }
@@ -258,6 +258,13 @@ public static class JsonScanner
         }
         return width;
     }
+
+    // Exceptions are made out of line: an interpolated message in a hot method costs its prologue on every call.
+    private static JsonException ControlCharacter(byte b) => new($"a string holds the control character 0x{b:x2}, which must be escaped");
+
+    private static JsonException NotAValue(byte b) => new($"'{(char)b}' is not the start of a JSON value");
+
+    private static JsonException NotAnEscape(byte b) => new($"'\\{(char)b}' is not a JSON escape");
 
     /// <summary>Bit i set when an odd number of bits at or below i are set in <paramref name="quotes"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -279,7 +286,7 @@ public static class JsonScanner
                    or (byte)'"' or (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
             end++;
         if (end == at)
-            throw new JsonException($"'{(char)json[at]}' is not the start of a JSON value");
+            throw NotAValue(json[at]);
         return end;
     }
 }
