@@ -2,12 +2,12 @@
 # Profiles one hot-path operation of the Native AOT build with callgrind: instructions per operation (a
 # number that, unlike time, does not depend on how busy the machine is) and the functions they go to.
 #
-#   bench/profile.sh admit|nomatch|decode [Small|Medium|Large] [COUNT]
+#   bench/profile.sh admit|nomatch|decode [Small|Medium|Large|Istio] [COUNT]
 #
 # Also prints the CPU time per operation of a plain run. Installs valgrind when missing. Output stays in
 # $PROFILE_OUT (default /tmp/poddefaults-profile): callgrind.out.* opens in kcachegrind or callgrind_annotate.
 set -euo pipefail
-operation=${1:?usage: bench/profile.sh admit|nomatch|decode [Small|Medium|Large] [COUNT]}
+operation=${1:?usage: bench/profile.sh admit|nomatch|decode [Small|Medium|Large|Istio] [COUNT]}
 size=${2:-Small}
 count=${3:-2000}
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)

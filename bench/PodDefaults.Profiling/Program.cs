@@ -7,10 +7,10 @@ using PodDefaults.Core.Selection;
 // poddefaults-profile OPERATION SIZE COUNT: repeats one operation COUNT times after a warm-up of COUNT / 10, and
 // prints the process CPU time per operation (user + system: unlike wall time, not inflated by other processes).
 //   OPERATION  admit (3 PodDefaults match, namespace of 50) | nomatch | decode
-//   SIZE       Small | Medium | Large
+//   SIZE       Small | Medium | Large | Istio (one PodDefault matches: admit is a 1-match admission)
 if (args.Length != 3 || !Enum.TryParse<PodSize>(args[1], out var size) || !int.TryParse(args[2], out var count))
 {
-    Console.Error.WriteLine("usage: poddefaults-profile admit|nomatch|decode Small|Medium|Large COUNT");
+    Console.Error.WriteLine("usage: poddefaults-profile admit|nomatch|decode Small|Medium|Large|Istio COUNT");
     return 2;
 }
 

@@ -15,7 +15,7 @@ public class NoMatchBenchmarks
     [Params(50, 1000)]
     public int PodDefaultsInNamespace { get; set; }
 
-    [Params(PodSize.Small, PodSize.Large)]
+    [Params(PodSize.Small, PodSize.Large, PodSize.Istio)]
     public PodSize Pod { get; set; }
 
     [GlobalSetup]

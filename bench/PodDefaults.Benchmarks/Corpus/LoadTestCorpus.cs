@@ -23,15 +23,17 @@ public static class LoadTestCorpus
         var list = new JsonObject { ["apiVersion"] = "v1", ["kind"] = "List", ["items"] = items };
         File.WriteAllBytes(Path.Combine(directory, "poddefaults.json"), BenchCorpus.Compact(list));
 
-        var sizes = Enum.GetValues<PodSize>();
         for (var i = 0; i < 8; i++)
         {
-            var size = sizes[i % sizes.Length];
+            var size = NotebookSizes[i % NotebookSizes.Length];
             var body = BenchCorpus.Review(size, matching: true, NamespaceName(i % Namespaces), index: i);
             File.WriteAllBytes(Path.Combine(directory, $"review-{i}-{size.ToString().ToLowerInvariant()}.json"), body);
         }
         File.WriteAllBytes(Path.Combine(directory, "nomatch-medium.json"), BenchCorpus.Review(PodSize.Medium, matching: false, NamespaceName(0), index: 99));
-        Console.WriteLine($"corpus: {Namespaces * PerNamespace} PodDefaults and 9 review bodies in {directory}");
+        // The istio-injected pod with a CREATE's managedFields, selected by one PodDefault and by none (the shapes of issue 11).
+        File.WriteAllBytes(Path.Combine(directory, "istio-match.json"), BenchCorpus.Review(PodSize.Istio, matching: true, NamespaceName(0)));
+        File.WriteAllBytes(Path.Combine(directory, "istio-nomatch.json"), BenchCorpus.Review(PodSize.Istio, matching: false, NamespaceName(0)));
+        Console.WriteLine($"corpus: {Namespaces * PerNamespace} PodDefaults and 11 review bodies in {directory}");
     }
 
     /// <summary>
@@ -41,15 +43,16 @@ public static class LoadTestCorpus
     public static void WriteForStandIn(string directory, int namespaces)
     {
         Directory.CreateDirectory(directory);
-        var sizes = Enum.GetValues<PodSize>();
         for (var i = 0; i < 8; i++)
         {
-            var size = sizes[i % sizes.Length];
+            var size = NotebookSizes[i % NotebookSizes.Length];
             var body = BenchCorpus.Review(size, matching: false, $"ns-{i % namespaces}", index: i, app: $"app-{i % 7}");
             File.WriteAllBytes(Path.Combine(directory, $"review-{i}-{size.ToString().ToLowerInvariant()}.json"), body);
         }
         Console.WriteLine($"corpus: 8 review bodies for the stand-in's {namespaces} namespaces in {directory}");
     }
+
+    private static readonly PodSize[] NotebookSizes = [PodSize.Small, PodSize.Medium, PodSize.Large];
 
     public static string NamespaceName(int i) => $"kubeflow-user-{i:D2}";
 }

@@ -16,7 +16,7 @@ namespace PodDefaults.Core.Admission;
 /// Pooled: everything it holds keeps its capacity for the next request. Dispose returns it to the pool;
 /// until then its results (for telemetry and logs) stay readable.
 /// </summary>
-public sealed class Admission : IDisposable
+public sealed class Admission : IDisposable, ISpecPlanner
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
@@ -26,8 +26,16 @@ public sealed class Admission : IDisposable
     private readonly PooledBufferWriter patch = new();
     private readonly List<string> warnings = [];
     private ReadOnlyMemory<byte> body;
+    private PodDefaultSnapshot snapshot = PodDefaultSnapshot.Empty;
 
-    internal Admission(ObjectPool<Admission> pool) => this.pool = pool;
+    /// <summary>Selection ran while the review was read (<see cref="ISpecPlanner.Plan"/>).</summary>
+    private bool selectedWhileReading;
+
+    internal Admission(ObjectPool<Admission> pool)
+    {
+        this.pool = pool;
+        Request.Pod.Planner = this;
+    }
 
     public AdmissionRequest Request { get; } = new();
 
@@ -67,18 +75,23 @@ public sealed class Admission : IDisposable
     internal void Run(ReadOnlyMemory<byte> review, PodDefaultSnapshot snapshot, IBufferWriter<byte> output)
     {
         body = review;
+        this.snapshot = snapshot;
         SnapshotGeneration = snapshot.Generation;
         var source = review.Span;
         AdmissionReviewReader.Read(source, Request);
         response.Reset(output);
         if (!Request.IsPodCreate(source) || PodSelection.IsExcluded(source, Request.Pod))
         {
+            // What the reader selected for: a subResource after the object made it no pod CREATE after all.
+            Selection.Clear();
+            warnings.Clear();
             Outcome = AdmissionOutcome.Skipped;
             AdmissionResponseWriter.WriteAllowed(response, source, Request, default, warnings);
             return;
         }
 
-        Selection.Select(source, Request, snapshot, warnings);
+        if (!selectedWhileReading)
+            Selection.Select(source, Request, snapshot, warnings);
         if (Selection.Applying.Count == 0)
         {
             Outcome = AdmissionOutcome.Unchanged;
@@ -121,6 +134,23 @@ public sealed class Admission : IDisposable
         AdmissionResponseWriter.WriteAllowed(response, source, Request, PatchOperationCount > 0 ? patch.WrittenSpan : default, warnings);
     }
 
+    /// <summary>
+    /// Selects as soon as the reader reaches the spec, if nothing read after it can change the selection: the
+    /// request is a pod CREATE (a subResource after the object is caught by <see cref="Run"/>) and the
+    /// pod's namespace is known. Then the spec is read once, for what the selected PodDefaults touch.
+    /// </summary>
+    SpecNeeds? ISpecPlanner.Plan(ReadOnlySpan<byte> source)
+    {
+        var pod = Request.Pod;
+        if (!Request.IsPodCreate(source) || !(pod.Namespace is { IsPresent: true, Length: > 0 } || Request.Namespace.IsPresent))
+            return null;
+        if (PodSelection.IsExcluded(source, pod))
+            return SpecNeeds.None;
+        Selection.Select(source, Request, snapshot, warnings);
+        selectedWhileReading = true;
+        return SpecNeedsOf.PodDefaults(Selection.ApplyingSpan);
+    }
+
     private string PodNameOf(ReadOnlySpan<byte> source) =>
         Request.Pod.Name is { IsPresent: true, Length: > 0 } name ? name.ToString(source) : Request.Pod.GenerateName.ToString(source);
 
@@ -136,6 +166,8 @@ public sealed class Admission : IDisposable
         PatchOperationCount = 0;
         DenialMessage = null;
         body = default;
+        snapshot = PodDefaultSnapshot.Empty;
+        selectedWhileReading = false;
     }
 
     public void Dispose() => pool.Return(this);

@@ -8,8 +8,10 @@ namespace PodDefaults.Core.Admission;
 /// <summary>
 /// Decodes an AdmissionReview (v1 or v1beta1) in two steps, reading only what the decision needs
 /// (SEMANTICS.md section 2): <see cref="Read"/> takes the envelope and the pod's metadata and keeps the
-/// spec's place; <see cref="ReadSpec"/> reads of the spec what the PodDefaults being applied touch. All
-/// else is skipped by <see cref="JsonScanner"/>, which still rejects broken structure anywhere in the body.
+/// spec's place; <see cref="ReadSpec"/> reads of the spec what the PodDefaults being applied touch. When the
+/// pod has a <see cref="PodShape.Planner"/> and its metadata comes first, the spec is read in the first pass
+/// instead. All else is skipped by <see cref="JsonScanner"/>, which still rejects broken structure anywhere
+/// in the body.
 /// </summary>
 public static class AdmissionReviewReader
 {
@@ -44,12 +46,12 @@ public static class AdmissionReviewReader
         Validate(body, request);
     }
 
-    /// <summary>Reads the members of the pod's spec that <paramref name="needs"/> asks for.</summary>
+    /// <summary>Reads the members of the pod's spec that <paramref name="needs"/> asks for, unless the first pass did.</summary>
     /// <exception cref="AdmissionReviewFormatException">They are malformed.</exception>
     public static void ReadSpec(ReadOnlySpan<byte> body, AdmissionRequest request, SpecNeeds needs)
     {
         var pod = request.Pod;
-        if (!pod.SpecRange.IsPresent || needs == SpecNeeds.None)
+        if (!pod.SpecRange.IsPresent || pod.SpecRead || needs == SpecNeeds.None)
             return;
         var cursor = new JsonCursor(body, pod.SpecRange.Start, pod.SpecDepth) { Needs = (uint)needs };
         try

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace PodDefaults.Core.Json;
@@ -5,8 +6,8 @@ namespace PodDefaults.Core.Json;
 /// <summary>
 /// A position in a request body and the steps of reading it: the grammar (separators, member names,
 /// strings) is checked with full JSON rules; a value the reader does not need is left to
-/// <see cref="JsonScanner"/>, and a value it records and compares later is checked by
-/// <see cref="Utf8JsonReader"/> over just that value.
+/// <see cref="JsonScanner"/>, and a value it records and compares later is checked with the rules of
+/// <see cref="Utf8JsonReader"/> (<see cref="ReadRange"/>).
 /// </summary>
 /// <remarks>Errors are <see cref="JsonException"/>s whose message names the member (paths are literals: no allocation when all is well).</remarks>
 internal ref struct JsonCursor
@@ -31,11 +32,17 @@ internal ref struct JsonCursor
     public uint Needs { get; set; }
 
     /// <summary>The next byte that is not whitespace, without consuming it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public byte Peek()
     {
         // The API server writes no whitespace: the byte is usually there already.
-        if (Position < json.Length && json[Position] > (byte)' ')
+        if ((uint)Position < (uint)json.Length && json[Position] > (byte)' ')
             return json[Position];
+        return PeekPastWhitespace();
+    }
+
+    private byte PeekPastWhitespace()
+    {
         SkipWhitespace();
         if (Position >= json.Length)
             throw new JsonException("unexpected end of JSON");
@@ -142,16 +149,12 @@ internal ref struct JsonCursor
     /// <summary>Reads the value ahead with full JSON rules and returns where it is.</summary>
     public JsonRange ReadRange()
     {
+        var isString = Peek() == (byte)'"';
         var start = Position;
-        if (Peek() == (byte)'"')
-        {
+        if (isString)
             ScanString();
-            return new JsonRange(start, Position - start);
-        }
-        var reader = new Utf8JsonReader(json[Position..], new JsonReaderOptions { MaxDepth = Math.Max(1, JsonLimits.MaxDepth - Depth) });
-        reader.Read();
-        reader.Skip();
-        Position += (int)reader.BytesConsumed;
+        else
+            ReadValue();
         return new JsonRange(start, Position - start);
     }
 
@@ -160,24 +163,102 @@ internal ref struct JsonCursor
     {
         if (Peek() != (byte)'{')
             throw Expected(path, "a list of objects");
-        var offset = Position;
-        var reader = new Utf8JsonReader(json[Position..], new JsonReaderOptions { MaxDepth = Math.Max(1, JsonLimits.MaxDepth - Depth) });
-        reader.Read();
+        Enter();
         var key = JsonString.None;
-        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        var first = true;
+        while (NextMember(ref first, out var name))
         {
-            var isKey = reader.ValueTextEquals(keyMember);
-            reader.Read();
-            if (isKey && key.IsPresent)
-                throw new JsonException($"{path}: an item has the member \"{System.Text.Encoding.UTF8.GetString(keyMember)}\" twice");
-            if (isKey && reader.TokenType == JsonTokenType.String)
-                key = JsonString.At(ref reader, offset);
+            if (!name.TextEquals(json, keyMember))
+            {
+                ReadValue();
+                continue;
+            }
+            if (key.IsPresent)
+                throw KeyTwice(path, keyMember);
+            if (Peek() == (byte)'"')
+                key = ScanString();
             else
-                reader.Skip();
+                ReadValue();
         }
-        Position += (int)reader.BytesConsumed;
         return key;
     }
+
+    /// <summary>
+    /// Reads the value ahead with the rules <see cref="Utf8JsonReader"/> applies (numbers and literals parsed,
+    /// escapes well formed), without its cost: the values read are small (an env var, a volume mount).
+    /// </summary>
+    private void ReadValue()
+    {
+        var first = true;
+        switch (Peek())
+        {
+            case (byte)'"':
+                Position = JsonScanner.SkipString(json, Position + 1, out _);
+                return;
+            case (byte)'{':
+                Enter();
+                while (NextMember(ref first, out _))
+                    ReadValue();
+                return;
+            case (byte)'[':
+                Enter();
+                while (NextItem(ref first))
+                    ReadValue();
+                return;
+            default:
+                Position += ScalarLength(json[Position..]);
+                return;
+        }
+    }
+
+    private void Enter()
+    {
+        if (Depth >= JsonLimits.MaxDepth)
+            throw TooDeep();
+        Position++;
+        Depth++;
+    }
+
+    /// <summary>The length of the literal or number that <paramref name="value"/> starts with (what follows is the caller's to check).</summary>
+    private static int ScalarLength(ReadOnlySpan<byte> value)
+    {
+        if (value.StartsWith("true"u8) || value.StartsWith("null"u8))
+            return 4;
+        if (value.StartsWith("false"u8))
+            return 5;
+        // -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
+        var at = value[0] == (byte)'-' ? 1 : 0;
+        if (at < value.Length && value[at] == (byte)'0')
+            at++;
+        else if (!Digits(value, ref at))
+            throw NotAValue(value);
+        if (at < value.Length && value[at] == (byte)'.')
+        {
+            at++;
+            if (!Digits(value, ref at))
+                throw NotAValue(value);
+        }
+        if (at < value.Length && (value[at] | 0x20) == (byte)'e')
+        {
+            at++;
+            if (at < value.Length && value[at] is (byte)'+' or (byte)'-')
+                at++;
+            if (!Digits(value, ref at))
+                throw NotAValue(value);
+        }
+        return at;
+    }
+
+    private static bool Digits(ReadOnlySpan<byte> value, ref int at)
+    {
+        var start = at;
+        while (at < value.Length && char.IsAsciiDigit((char)value[at]))
+            at++;
+        return at > start;
+    }
+
+    private static JsonException NotAValue(ReadOnlySpan<byte> value) =>
+        new($"'{System.Text.Encoding.UTF8.GetString(value[..Math.Min(value.Length, 16)])}' is not a JSON value");
 
     /// <summary>The string whose opening quote is next; its escapes must stand for text.</summary>
     private JsonString ScanString()
@@ -186,18 +267,23 @@ internal ref struct JsonCursor
         Position = JsonScanner.SkipString(json, start, out var escaped);
         var text = new JsonString(start, Position - 1 - start, escaped);
         if (escaped && !JsonEscapes.IsValid(text.Raw(json)))
-            throw new JsonException($"the string \"{System.Text.Encoding.UTF8.GetString(text.Raw(json))}\" holds an escape that is no text (a lone surrogate)");
+            throw NoText(text.Raw(json));
         return text;
     }
+
+    private static JsonException TooDeep() => new($"the JSON nests deeper than {JsonLimits.MaxDepth} levels");
+
+    private static JsonException KeyTwice(string path, ReadOnlySpan<byte> keyMember) =>
+        new($"{path}: an item has the member \"{System.Text.Encoding.UTF8.GetString(keyMember)}\" twice");
+
+    private static JsonException NoText(ReadOnlySpan<byte> raw) =>
+        new($"the string \"{System.Text.Encoding.UTF8.GetString(raw)}\" holds an escape that is no text (a lone surrogate)");
 
     private bool Begin(byte open, string path, string what)
     {
         if (Peek() == open)
         {
-            if (Depth >= JsonLimits.MaxDepth)
-                throw new JsonException($"the JSON nests deeper than {JsonLimits.MaxDepth} levels");
-            Position++;
-            Depth++;
+            Enter();
             return true;
         }
         if (TryNull())

@@ -7,13 +7,61 @@ internal static class JsonEscapes
 {
     /// <summary>
     /// Whether the escapes stand for text: a lone surrogate (<c>\ud800</c>) is valid JSON syntax but no text,
-    /// and would fail every later attempt to read the string.
+    /// and would fail every later attempt to read the string. Checked in place: the escapes are well formed
+    /// (the scanner or a reader checked them), so only the <c>\u</c> surrogates are left to pair.
     /// </summary>
     public static bool IsValid(ReadOnlySpan<byte> escaped)
     {
-        Span<byte> scratch = escaped.Length <= 256 ? stackalloc byte[escaped.Length] : new byte[escaped.Length];
-        return Unescape(escaped, scratch, out _);
+        var at = escaped.IndexOf((byte)'\\');
+        while (at >= 0 && at + 1 < escaped.Length)
+        {
+            if (escaped[at + 1] != (byte)'u')
+            {
+                at += 2;
+            }
+            else
+            {
+                if (!TryUnit(escaped, at, out var unit))
+                    return false;
+                at += 6;
+                if (char.IsLowSurrogate((char)unit))
+                    return false;
+                if (char.IsHighSurrogate((char)unit))
+                {
+                    if (!TryUnit(escaped, at, out var low) || !char.IsLowSurrogate((char)low))
+                        return false;
+                    at += 6;
+                }
+            }
+            var next = escaped[at..].IndexOf((byte)'\\');
+            at = next < 0 ? -1 : at + next;
+        }
+        return at < 0;
     }
+
+    /// <summary>The UTF-16 unit of the <c>\uXXXX</c> escape at <paramref name="at"/>, if one is there.</summary>
+    private static bool TryUnit(ReadOnlySpan<byte> escaped, int at, out int unit)
+    {
+        unit = 0;
+        if (at + 6 > escaped.Length || escaped[at] != (byte)'\\' || escaped[at + 1] != (byte)'u')
+            return false;
+        for (var i = at + 2; i < at + 6; i++)
+        {
+            var digit = HexValue(escaped[i]);
+            if (digit < 0)
+                return false;
+            unit = unit * 16 + digit;
+        }
+        return true;
+    }
+
+    private static int HexValue(byte b) => b switch
+    {
+        >= (byte)'0' and <= (byte)'9' => b - '0',
+        >= (byte)'a' and <= (byte)'f' => b - 'a' + 10,
+        >= (byte)'A' and <= (byte)'F' => b - 'A' + 10,
+        _ => -1,
+    };
 
     public static bool Unescape(ReadOnlySpan<byte> escaped, Span<byte> destination, out int written)
     {

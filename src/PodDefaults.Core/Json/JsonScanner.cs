@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
@@ -14,19 +13,14 @@ namespace PodDefaults.Core.Json;
 /// <remarks>
 /// Objects and lists are scanned a block at a time (<see cref="BlockMasks"/>: 64, 32 or 16 bytes as the CPU
 /// compares them at once with AVX-512, AVX2, SSE or AdvSimd; a byte without SIMD; bench/scanner-isa.sh runs
-/// the tests with each switched off). In a block without escapes, which bytes lie inside strings follows from
-/// the quotes by a prefix XOR (as in simdjson), so only the brackets outside strings are visited, one by
-/// one. A lone string jumps to its end with <see cref="SearchValues{T}"/>.
+/// the tests with each switched off). Which bytes a backslash escapes follows from the runs of backslashes,
+/// carried from block to block, and which bytes lie inside strings from the unescaped quotes by a prefix XOR
+/// (both as in simdjson), so only the brackets outside strings and the escaped bytes are visited, one by one
+/// (<see cref="BracketStack"/>). A lone string is scanned with the same blocks, for its end, escapes and
+/// control characters.
 /// </remarks>
 public static class JsonScanner
 {
-    /// <summary>Inside a string: its end, an escape, or a control character (which JSON forbids there).</summary>
-    private static readonly SearchValues<byte> StringStops = SearchValues.Create(
-        "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000a\u000b\u000c\u000d\u000e\u000f\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f"u8);
-
-    /// <summary>What ends a scalar: a separator, a closing bracket or whitespace.</summary>
-    private static readonly SearchValues<byte> ScalarEnds = SearchValues.Create(",:}]{[\" \t\r\n"u8);
-
     /// <exception cref="JsonException">The body is not UTF-8.</exception>
     public static void CheckUtf8(ReadOnlySpan<byte> json)
     {
@@ -57,10 +51,16 @@ public static class JsonScanner
         escaped = false;
         while (true)
         {
-            var next = json[at..].IndexOfAny(StringStops);
-            if (next < 0)
+            if (at >= json.Length)
                 throw new JsonException("a string does not end");
-            at += next;
+            // Its end, an escape, or a control character (which JSON forbids there), a block at a time.
+            var stops = BlockMasks.StringStops(json, at, out var width);
+            if (stops == 0)
+            {
+                at += width;
+                continue;
+            }
+            at += BitOperations.TrailingZeroCount(stops);
             switch (json[at])
             {
                 case (byte)'"':
@@ -70,7 +70,7 @@ public static class JsonScanner
                     at = SkipEscape(json, at + 1);
                     break;
                 default:
-                    throw new JsonException($"a string holds the control character 0x{json[at]:x2}, which must be escaped");
+                    throw ControlCharacter(json[at]);
             }
         }
     }
@@ -94,99 +94,177 @@ public static class JsonScanner
                 }
                 return at + 5;
             default:
-                throw new JsonException($"'\\{(char)json[at]}' is not a JSON escape");
+                throw NotAnEscape(json[at]);
         }
     }
 
     private static int SkipNested(ReadOnlySpan<byte> json, int at, int depth)
     {
-        // Which kind of bracket each open level is: bit set for an object. 4 x 64 = JsonLimits.MaxDepth levels.
-        Span<ulong> objects = stackalloc ulong[JsonLimits.MaxDepth / 64];
-        var level = 0;
+        var brackets = new BracketStack(stackalloc ulong[JsonLimits.MaxDepth / 64], depth);
         var inString = false;
+        // 1 when the block's first byte is escaped by a run of backslashes that ends the block before.
+        var escapedIn = 0UL;
         while (true)
         {
             var block = BlockMasks.At(json, at);
             var width = block.Width;
-            if (block.Backslashes == 0)
+            var escaped = 0UL;
+            var escapedOut = 0UL;
+            var quotes = block.Quotes;
+            if ((block.Backslashes | escapedIn) != 0)
             {
-                // No escape in the block: which bytes are inside strings follows from the quotes alone (each
-                // quote flips it: a prefix XOR), and only the brackets outside strings need a visit.
-                var inside = PrefixXor(block.Quotes) ^ (inString ? ~0UL : 0UL);
-                if ((block.Controls & inside) != 0)
-                    throw new JsonException($"a string holds the control character 0x{json[at + BitOperations.TrailingZeroCount(block.Controls & inside)]:x2}, which must be escaped");
-                var brackets = block.Brackets & ~inside;
-                while (brackets != 0)
-                {
-                    var position = at + BitOperations.TrailingZeroCount(brackets);
-                    brackets &= brackets - 1;
-                    if (Bracket(json[position], objects, ref level, depth))
-                        return position + 1;
-                }
-                inString ^= (BitOperations.PopCount(block.Quotes) & 1) != 0;
+                // Which bytes the backslashes escape (runs of odd length), carried across blocks as in simdjson;
+                // an escaped quote neither opens nor closes a string.
+                escaped = Escaped(block.Backslashes, escapedIn, width, out escapedOut);
+                quotes &= ~escaped;
+            }
+            // Which bytes are inside strings follows from the quotes alone (each flips it: a prefix XOR).
+            var inside = PrefixXor(quotes) ^ (inString ? ~0UL : 0UL);
+            if ((block.Backslashes & ~inside) != 0)
+            {
+                // A backslash outside a string is no escape (not JSON, but not the structure's concern either):
+                // this block is scanned byte by byte instead.
+                width = SkipBlockSlowly(json, at, width, escapedIn, ref brackets, ref inString, out var end);
+                if (end >= 0)
+                    return end;
+                escapedOut = 0;
             }
             else
             {
-                // Escapes: visit every byte that matters, in order.
-                var stops = block.Quotes | block.Backslashes | block.Brackets | block.Controls;
-                while (stops != 0)
+                if ((block.Controls & inside) != 0)
+                    throw ControlCharacter(json[at + BitOperations.TrailingZeroCount(block.Controls & inside)]);
+                if (escaped != 0)
+                    CheckEscapes(json, at, escaped);
+                var outside = block.Brackets & ~inside;
+                while (outside != 0)
                 {
-                    var position = at + BitOperations.TrailingZeroCount(stops);
-                    stops &= stops - 1;
-                    var current = json[position];
-                    if (inString)
-                    {
-                        if (current == (byte)'"')
-                        {
-                            inString = false;
-                        }
-                        else if (current == (byte)'\\')
-                        {
-                            var next = SkipEscape(json, position + 1);
-                            if (next >= at + width)
-                            {
-                                width = next - at;
-                                break;
-                            }
-                            stops &= ~0UL << (next - at);
-                        }
-                        else if (current < 0x20)
-                        {
-                            throw new JsonException($"a string holds the control character 0x{current:x2}, which must be escaped");
-                        }
-                        continue; // a bracket inside a string
-                    }
-                    if (current == (byte)'"')
-                        inString = true;
-                    else if (current is (byte)'{' or (byte)'[' or (byte)'}' or (byte)']' && Bracket(current, objects, ref level, depth))
+                    var position = at + BitOperations.TrailingZeroCount(outside);
+                    outside &= outside - 1;
+                    if (brackets.Apply(json[position]))
                         return position + 1;
-                    // else whitespace, or a backslash outside a string: scalars are not parsed
                 }
+                // The prefix XOR's top bit is the parity of all the block's quotes: whether a string stays open.
+                inString = (long)inside < 0;
             }
+            escapedIn = escapedOut;
             at += width;
             if (at >= json.Length)
                 throw new JsonException(inString ? "a string does not end" : "unexpected end of JSON: a bracket is not closed");
         }
     }
 
-    /// <summary>Opens or closes a level; true when the outermost one closes.</summary>
-    private static bool Bracket(byte bracket, Span<ulong> objects, ref int level, int depth)
+    /// <summary>
+    /// The bytes of a block that a backslash escapes: the byte after each run of backslashes of odd length
+    /// (simdjson's escape carry). <paramref name="escapedIn"/> says the first byte is escaped by the block
+    /// before; <paramref name="escapedOut"/> says the same of the next block's first byte.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong Escaped(ulong backslashes, ulong escapedIn, int width, out ulong escapedOut)
     {
-        if (bracket is (byte)'{' or (byte)'[')
+        if (width == 1)
         {
-            if (depth + level >= JsonLimits.MaxDepth)
-                throw new JsonException($"the JSON nests deeper than {JsonLimits.MaxDepth} levels");
-            var bit = 1UL << (level & 63);
-            objects[level >> 6] = bracket == (byte)'{' ? objects[level >> 6] | bit : objects[level >> 6] & ~bit;
-            level++;
-            return false;
+            escapedOut = backslashes & ~escapedIn;
+            return escapedIn;
         }
-        level--;
-        var isObject = (objects[level >> 6] & (1UL << (level & 63))) != 0;
-        if (isObject != (bracket == (byte)'}'))
-            throw new JsonException($"'{(char)bracket}' closes a {(isObject ? "'{'" : "'['")}");
-        return level == 0;
+        const ulong even = 0x5555_5555_5555_5555;
+        backslashes &= ~escapedIn;
+        var follows = (backslashes << 1) | escapedIn;
+        // Adding each run's start to the run carries past its end, and the parity of where a run starts and
+        // ends tells whether its last backslash escapes. The top bit of a block (63, 31 or 15) is odd, so a
+        // run reaching it carries out of the block exactly when it escapes the next block's first byte.
+        var oddStarts = backslashes & ~even & ~follows;
+        var sum = oddStarts + backslashes;
+        if (width == 64)
+        {
+            escapedOut = sum < backslashes ? 1UL : 0;
+            return (even ^ (sum << 1)) & follows;
+        }
+        var inBlock = (1UL << width) - 1;
+        escapedOut = (sum >> width) & 1;
+        return (even ^ ((sum & inBlock) << 1)) & follows & inBlock;
     }
+
+    /// <summary>Checks each escaped byte of the block at <paramref name="at"/>: one of <c>"\/bfnrt</c>, or <c>u</c> and four hex digits.</summary>
+    private static void CheckEscapes(ReadOnlySpan<byte> json, int at, ulong escaped)
+    {
+        while (escaped != 0)
+        {
+            var position = at + BitOperations.TrailingZeroCount(escaped);
+            escaped &= escaped - 1;
+            // The usual escapes by a bit test; \u (and whatever is no escape) the long way.
+            var escape = json[position];
+            var simple = escape < 64 ? (SimpleEscapesLow >> escape) & 1 : escape < 128 ? (SimpleEscapesHigh >> (escape - 64)) & 1 : 0;
+            if (simple == 0)
+                SkipEscape(json, position);
+        }
+    }
+
+    /// <summary>The bytes after a backslash that need no more checking, <c>"\/bfnrt</c>, as bits of two words.</summary>
+    private const ulong SimpleEscapesLow = (1UL << '"') | (1UL << '/');
+    private const ulong SimpleEscapesHigh = (1UL << ('\\' - 64)) | (1UL << ('b' - 64)) | (1UL << ('f' - 64)) | (1UL << ('n' - 64))
+        | (1UL << ('r' - 64)) | (1UL << ('t' - 64));
+
+    /// <summary>
+    /// Scans a block byte by byte, in order: the rare block with a backslash outside a string. Returns how far
+    /// it got (the block, or past an escape that crosses its end), and where the value ends if it closes here.
+    /// </summary>
+    private static int SkipBlockSlowly(ReadOnlySpan<byte> json, int at, int width, ulong escapedIn, ref BracketStack brackets, ref bool inString, out int end)
+    {
+        end = -1;
+        var block = BlockMasks.At(json, at);
+        var stops = block.Quotes | block.Backslashes | block.Brackets | block.Controls;
+        if (escapedIn != 0)
+        {
+            // The backslash that ends the block before escapes this block's first byte.
+            var next = SkipEscape(json, at);
+            if (next >= at + width)
+                return next - at;
+            stops &= ~0UL << (next - at);
+        }
+        while (stops != 0)
+        {
+            var position = at + BitOperations.TrailingZeroCount(stops);
+            stops &= stops - 1;
+            var current = json[position];
+            if (inString)
+            {
+                if (current == (byte)'"')
+                {
+                    inString = false;
+                }
+                else if (current == (byte)'\\')
+                {
+                    var next = SkipEscape(json, position + 1);
+                    if (next >= at + width)
+                        return next - at;
+                    stops &= ~0UL << (next - at);
+                }
+                else if (current < 0x20)
+                {
+                    throw ControlCharacter(current);
+                }
+                continue; // a bracket inside a string
+            }
+            if (current == (byte)'"')
+            {
+                inString = true;
+            }
+            else if (current is (byte)'{' or (byte)'[' or (byte)'}' or (byte)']' && brackets.Apply(current))
+            {
+                end = position + 1;
+                return width;
+            }
+            // else whitespace, or a backslash outside a string: scalars are not parsed
+        }
+        return width;
+    }
+
+    // Exceptions are made out of line: an interpolated message in a hot method costs its prologue on every call.
+    private static JsonException ControlCharacter(byte b) => new($"a string holds the control character 0x{b:x2}, which must be escaped");
+
+    private static JsonException NotAValue(byte b) => new($"'{(char)b}' is not the start of a JSON value");
+
+    private static JsonException NotAnEscape(byte b) => new($"'\\{(char)b}' is not a JSON escape");
 
     /// <summary>Bit i set when an odd number of bits at or below i are set in <paramref name="quotes"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -202,9 +280,13 @@ public static class JsonScanner
 
     private static int SkipScalar(ReadOnlySpan<byte> json, int at)
     {
-        var length = json[at..].IndexOfAny(ScalarEnds);
-        if (length == 0)
-            throw new JsonException($"'{(char)json[at]}' is not the start of a JSON value");
-        return length < 0 ? json.Length : at + length;
+        // Numbers and literals are short: a loop beats a vector search here.
+        var end = at;
+        while (end < json.Length && json[end] is not ((byte)',' or (byte)':' or (byte)'}' or (byte)']' or (byte)'{' or (byte)'['
+                   or (byte)'"' or (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+            end++;
+        if (end == at)
+            throw NotAValue(json[at]);
+        return end;
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using PodDefaults.Core.Buffers;
@@ -27,21 +28,30 @@ public readonly record struct JsonString(int Start, int Length, bool Escaped)
     public ReadOnlySpan<byte> Raw(ReadOnlySpan<byte> source) => source.Slice(Start, Length);
 
     /// <summary>Compares the unescaped text with <paramref name="utf8"/>, without allocating.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public bool TextEquals(ReadOnlySpan<byte> source, ReadOnlySpan<byte> utf8)
     {
         if (!IsPresent)
             return false;
-        if (!Escaped)
-            return Raw(source).SequenceEqual(utf8);
+        // The usual case compares bytes; the escaped one is kept out of line (its scratch buffer costs every call).
+        return Escaped ? EscapedTextEquals(source, utf8) : source.Slice(Start, Length).SequenceEqual(utf8);
+    }
+
+    /// <summary>Whether two strings of the same buffer hold the same text (escaped or not).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool TextEquals(ReadOnlySpan<byte> source, JsonString other) =>
+        !Escaped && !other.Escaped
+            ? Length == other.Length && source.Slice(Start, Length).SequenceEqual(source.Slice(other.Start, other.Length))
+            : EscapedTextEquals(source, other);
+
+    private bool EscapedTextEquals(ReadOnlySpan<byte> source, ReadOnlySpan<byte> utf8)
+    {
         Span<byte> scratch = Length <= 256 ? stackalloc byte[Length] : new byte[Length];
         return JsonEscapes.Unescape(Raw(source), scratch, out var written) && scratch[..written].SequenceEqual(utf8);
     }
 
-    /// <summary>Whether two strings of the same buffer hold the same text (escaped or not).</summary>
-    public bool TextEquals(ReadOnlySpan<byte> source, JsonString other)
+    private bool EscapedTextEquals(ReadOnlySpan<byte> source, JsonString other)
     {
-        if (!Escaped && !other.Escaped)
-            return Length == other.Length && Raw(source).SequenceEqual(other.Raw(source));
         Span<byte> scratch = Length <= 256 ? stackalloc byte[Length] : new byte[Length];
         return JsonEscapes.Unescape(Raw(source), scratch, out var written) && other.TextEquals(source, scratch[..written]);
     }

@@ -29,6 +29,12 @@ public sealed class PodShape
     /// <summary>Where <c>spec</c> is, read only when a PodDefault is applied (<see cref="JsonRange.None"/> when absent or null).</summary>
     public JsonRange SpecRange { get; private set; } = JsonRange.None;
 
+    /// <summary>The spec was read in the first pass, with the needs the <see cref="Planner"/> gave: not to be read again.</summary>
+    public bool SpecRead { get; private set; }
+
+    /// <summary>Decides what of the spec to read when the reader reaches it (kept across <see cref="Reset"/>); none: the spec waits.</summary>
+    internal ISpecPlanner? Planner { get; set; }
+
     /// <summary>How deep the spec's object starts, for the nesting limit.</summary>
     public int SpecDepth { get; private set; }
     public bool HasContainers { get; set; }
@@ -58,6 +64,12 @@ public sealed class PodShape
         SpecDepth = depth;
     }
 
+    public void SpecReadAt(JsonRange range, int depth)
+    {
+        DeferSpec(range, depth);
+        SpecRead = true;
+    }
+
     public ContainerShape AddContainer()
     {
         ContainerShape container;
@@ -76,7 +88,7 @@ public sealed class PodShape
 
     public void Reset()
     {
-        HasMetadata = HasSpec = HasContainers = false;
+        HasMetadata = HasSpec = HasContainers = SpecRead = false;
         Name = GenerateName = Namespace = JsonString.None;
         foreach (var container in containers)
         {

@@ -3,18 +3,18 @@ using PodDefaults.Core.Json.Tables;
 namespace PodDefaults.Core.Pods;
 
 /// <summary>
-/// What the webhook reads of a pod, as tables: the object and its metadata at once, the spec later and only
-/// the members that <see cref="Json.JsonCursor.Needs"/> (the PodDefaults being applied) ask for. Everything else is
-/// skipped.
+/// What the webhook reads of a pod, as tables: the object and its metadata at once, of the spec only the
+/// members that <see cref="Json.JsonCursor.Needs"/> (the PodDefaults being applied) ask for, in the same pass when
+/// they are known by then (<see cref="SpecMember"/>). Everything else is skipped.
 /// </summary>
 internal static class PodTables
 {
     private const uint Always = 0;
 
-    /// <summary><c>request.object</c>: metadata now, the spec's place for later.</summary>
+    /// <summary><c>request.object</c>: metadata now; the spec now if what it needs is known by then, else its place for later.</summary>
     public static MemberTable<PodShape> Object(string path) => new(path,
         new ObjectMember<PodShape, PodShape>("metadata", Metadata, pod => pod, (pod, present) => pod.HasMetadata = present),
-        new DeferredObjectMember<PodShape>("spec", (pod, range, depth) => pod.DeferSpec(range, depth)));
+        new SpecMember("spec"));
 
     private static MemberTable<PodShape> Metadata(string path) => new(path,
         new StringMember<PodShape>("name", (pod, name) => pod.Name = name),

@@ -77,6 +77,61 @@ public sealed class JsonScannerTests
         }
     }
 
+    /// <summary>
+    /// A run of backslashes escapes the byte after it when its length is odd, also when the run or the escape
+    /// crosses the end of a vector block (the escape carry): at every offset, every run length, both ways.
+    /// </summary>
+    [Fact]
+    public void Runs_of_backslashes_at_any_offset_escape_as_their_length_says()
+    {
+        string[] templates =
+        [
+            "[\"PAD RUN\"]", // an even run leaves the quote to end the string
+            "[\"PAD RUN\"],\"]\"]",
+            "{\"kPAD RUN\":\"v\\\"}\"}",
+            "[\"PAD RUNu0041\",{}]",
+            "[\"PAD RUNu004\"]",
+            "[\"PAD RUNx\"]",
+            "[PAD RUN\"a\"]", // backslashes outside a string are not escapes
+            "[\"PAD\",RUN\"]\"]",
+        ];
+        foreach (var template in templates)
+        {
+            for (var pad = 0; pad < 140; pad++)
+            {
+                for (var run = 1; run <= 4; run++)
+                {
+                    var json = Encoding.UTF8.GetBytes(template.Replace("PAD", new string('x', pad), StringComparison.Ordinal)
+                        .Replace("RUN", new string('\\', run), StringComparison.Ordinal));
+                    Assert.True(StructureOracle.IsSound(json) == ScannerAccepts(json), Encoding.UTF8.GetString(json));
+                }
+            }
+        }
+    }
+
+    /// <summary>Every ASCII byte after a backslash, and a character of every UTF-8 lead byte (those are no escape).</summary>
+    [Fact]
+    public void Every_character_after_a_backslash_is_an_escape_or_an_error_as_the_byte_by_byte_check_says()
+    {
+        var characters = Enumerable.Range(0, 128)
+            .Concat(Enumerable.Range(0x80, 0x800 - 0x80).Where(c => c % 64 == 0))
+            .Concat(Enumerable.Range(0x800, 0x10000 - 0x800).Where(c => c % 4096 == 0 && !char.IsSurrogate((char)c)))
+            .Concat([0x10000, 0x40000, 0x10FFFF]);
+        foreach (var character in characters)
+        {
+            var json = Encoding.UTF8.GetBytes($"[\"{new string('x', 40)}ab\\{char.ConvertFromUtf32(character)}0000\",1]");
+            Assert.True(StructureOracle.IsSound(json) == ScannerAccepts(json), $"U+{character:X4}");
+        }
+    }
+
+    [Fact]
+    public void The_scanner_agrees_with_a_byte_by_byte_check_on_random_text_of_structure_bytes() =>
+        Gen.Char["\\\"[]{}xu0 :,"].Array[1, 200].Select(chars => "[" + new string(chars)).Sample(text =>
+        {
+            var json = Encoding.UTF8.GetBytes(text);
+            Assert.Equal(StructureOracle.IsSound(json), ScannerAccepts(json));
+        }, iter: Iterations);
+
     [Fact]
     public void The_scanner_agrees_with_a_byte_by_byte_check_on_random_damage() =>
         Gen.Select(Gen.OneOf(Samples), Gen.Int[0, 3], Gen.Byte.Array[1, 4], Gen.Double.Unit).Sample((sample, kind, bytes, at) =>
