@@ -1,6 +1,6 @@
 namespace PodDefaults.Core.Model;
 
-/// <summary>The <c>spec</c> members of a PodDefault that the engine reads (SEMANTICS.md section 1).</summary>
+/// <summary>The <c>spec</c> members of a PodDefault that the engine reads (docs/semantics.md §1).</summary>
 /// <remarks>The CRD test checks that the published schema declares every one of them.</remarks>
 public static class PodDefaultSpecFields
 {

@@ -16,7 +16,7 @@ internal static class JsonReading
     /// <summary>
     /// Marks a member as read (one bit per member the reader knows); a second member of the same name is an error.
     /// The API server never sends one, and a reader that took the first where the API server took the last
-    /// would decide on a different object (SEMANTICS.md section 2).
+    /// would decide on a different object (docs/semantics.md §2).
     /// </summary>
     public static void Once(ref int seen, int member, string path)
     {

@@ -12,7 +12,7 @@ using Xunit;
 namespace PodDefaults.Tests.Webhook.Sources.Cluster;
 
 /// <summary>
-/// One object the source cannot read or apply costs that object only (SEMANTICS.md section 9): it is skipped with
+/// One object the source cannot read or apply costs that object only (docs/semantics.md §9): it is skipped with
 /// a log line naming it and a count, the other objects load, later events still apply, and the source's loop
 /// neither stops nor retries (which would freeze the snapshot on the same event forever).
 /// </summary>
