@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using PodDefaults.Webhook.FileWatching;
+using PodDefaults.Webhook.FileSystem;
 
 namespace PodDefaults.Webhook.Tls;
 

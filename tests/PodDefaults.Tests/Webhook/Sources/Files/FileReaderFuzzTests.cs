@@ -1,6 +1,7 @@
 using System.Text;
 using PodDefaults.Tests.TestSupport;
 using PodDefaults.Webhook.Sources.Files;
+using PodDefaults.Webhook.Yaml;
 using Xunit;
 using static PodDefaults.Tests.Webhook.Sources.Files.DefaultsFolder;
 
