@@ -54,4 +54,7 @@ public static class LogEvents
 
     // The HTTP server (Server/, Telemetry's Kestrel log limit): 500-599.
     public const int ServerKestrelLinesSuppressed = 500;
+
+    // Whichever source runs (Sources/SourceRunner): 600-699.
+    public const int SourceFailed = 600;
 }

@@ -1,6 +1,5 @@
 using PodDefaults.Core.Json;
 using PodDefaults.Core.Merge;
-using PodDefaults.Core.Pods;
 
 namespace PodDefaults.Core.Admission;
 

@@ -1,4 +1,3 @@
-using PodDefaults.Core.Json;
 using PodDefaults.Core.Model;
 using PodDefaults.Core.Pods;
 

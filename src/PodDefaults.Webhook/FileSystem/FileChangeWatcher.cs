@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 
 namespace PodDefaults.Webhook.FileSystem;
 
@@ -20,20 +19,20 @@ internal sealed partial class FileChangeWatcher : IDisposable
     // and its key) change one after the other: wait for the burst to end rather than read half of it.
     private static readonly TimeSpan SettleDelay = TimeSpan.FromMilliseconds(250);
 
-    private readonly TimeSpan _pollInterval;
-    private readonly List<FileSystemWatcher> _watchers = [];
-    private readonly SemaphoreSlim _changed = new(0);
+    private readonly TimeSpan pollInterval;
+    private readonly List<FileSystemWatcher> watchers = [];
+    private readonly SemaphoreSlim changed = new(0);
 
     /// <param name="directories">The directories to watch.</param>
     /// <param name="recursive">Whether changes in subdirectories count too.</param>
     public FileChangeWatcher(IEnumerable<string> directories, bool recursive, TimeSpan pollInterval, ILogger logger)
     {
-        _pollInterval = pollInterval;
+        this.pollInterval = pollInterval;
         foreach (var directory in directories.Select(Path.GetFullPath).Distinct())
         {
             try
             {
-                _watchers.Add(Watch(directory, recursive));
+                watchers.Add(Watch(directory, recursive));
             }
             catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException)
             {
@@ -43,17 +42,17 @@ internal sealed partial class FileChangeWatcher : IDisposable
     }
 
     /// <summary>Returns when the files may have changed, or when the poll interval has passed.</summary>
-    public Task WaitAsync(CancellationToken cancellationToken) => WaitAsync(_pollInterval, cancellationToken);
+    public Task WaitAsync(CancellationToken cancellationToken) => WaitAsync(pollInterval, cancellationToken);
 
     /// <summary>Returns when the files may have changed, or after <paramref name="timeout"/> (sooner than the poll, for a caller waiting on a change to settle).</summary>
     public async Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
-        if (await _changed.WaitAsync(timeout, cancellationToken))
+        if (await changed.WaitAsync(timeout, cancellationToken))
         {
             await Task.Delay(SettleDelay, cancellationToken);
 
             // Events from the same burst are covered by this wake-up.
-            while (_changed.Wait(0))
+            while (changed.Wait(0, cancellationToken))
             {
             }
         }
@@ -63,7 +62,7 @@ internal sealed partial class FileChangeWatcher : IDisposable
     // ObjectDisposedException on a thread-pool thread would take the process down.
     public void Dispose()
     {
-        foreach (var watcher in _watchers)
+        foreach (var watcher in watchers)
         {
             watcher.Dispose();
         }
@@ -97,9 +96,9 @@ internal sealed partial class FileChangeWatcher : IDisposable
     // At most one pending signal: a burst of events means one more look at the files.
     private void Signal()
     {
-        if (_changed.CurrentCount == 0)
+        if (changed.CurrentCount == 0)
         {
-            _changed.Release();
+            changed.Release();
         }
     }
 

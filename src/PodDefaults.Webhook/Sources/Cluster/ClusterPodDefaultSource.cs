@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Logging;
 using PodDefaults.Core.Selection;
 using PodDefaults.Webhook.Telemetry;
 

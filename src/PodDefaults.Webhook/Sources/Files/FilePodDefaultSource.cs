@@ -1,4 +1,3 @@
-using PodDefaults.Core.Model;
 using PodDefaults.Core.Selection;
 using PodDefaults.Webhook.FileSystem;
 

@@ -6,9 +6,9 @@ namespace PodDefaults.Tests.Webhook.Tls;
 /// <summary>Keeps every log entry, so that tests can wait for a warning.</summary>
 public sealed class RecordingLogger<T> : ILogger<T>
 {
-    private readonly ConcurrentQueue<(LogLevel Level, string Message)> _entries = new();
+    private readonly ConcurrentQueue<(LogLevel Level, string Message)> entries = new();
 
-    public IReadOnlyList<(LogLevel Level, string Message)> Entries => [.. _entries];
+    public IReadOnlyList<(LogLevel Level, string Message)> Entries => [.. entries];
 
     public IEnumerable<string> Warnings => Entries.Where(e => e.Level == LogLevel.Warning).Select(e => e.Message);
 
@@ -19,5 +19,5 @@ public sealed class RecordingLogger<T> : ILogger<T>
 
     public void Log<TState>(
         LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-        _entries.Enqueue((logLevel, formatter(state, exception)));
+        entries.Enqueue((logLevel, formatter(state, exception)));
 }

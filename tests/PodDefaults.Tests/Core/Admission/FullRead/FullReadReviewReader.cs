@@ -1,7 +1,6 @@
 using System.Text.Json;
 using PodDefaults.Core.Json;
 using PodDefaults.Core.Admission;
-using PodDefaults.Core.Pods;
 using static PodDefaults.Tests.Core.Admission.FullRead.JsonReading;
 
 namespace PodDefaults.Tests.Core.Admission.FullRead;

@@ -1,6 +1,5 @@
 using PodDefaults.Core.Pods;
 using System.Text.Json;
-using PodDefaults.Core.Json;
 using static PodDefaults.Tests.Core.Admission.FullRead.JsonReading;
 
 namespace PodDefaults.Tests.Core.Admission.FullRead;

@@ -1,6 +1,5 @@
 using PodDefaults.ApiServerStandIn;
 using PodDefaults.Tests.TestSupport;
-using PodDefaults.Webhook.Sources.Cluster;
 using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Sources.Cluster;

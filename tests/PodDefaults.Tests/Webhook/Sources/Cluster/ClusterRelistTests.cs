@@ -1,5 +1,4 @@
 using PodDefaults.ApiServerStandIn;
-using PodDefaults.Core.Selection;
 using PodDefaults.Tests.TestSupport;
 using Xunit;
 

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using PodDefaults.Tests.TestSupport;
 using Xunit;
 using static PodDefaults.Tests.Webhook.Sources.Files.DefaultsFolder;
 

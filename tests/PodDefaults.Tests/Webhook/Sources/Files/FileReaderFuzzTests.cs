@@ -1,5 +1,4 @@
 using System.Text;
-using PodDefaults.Tests.TestSupport;
 using PodDefaults.Webhook.Sources.Files;
 using PodDefaults.Webhook.Yaml;
 using Xunit;
