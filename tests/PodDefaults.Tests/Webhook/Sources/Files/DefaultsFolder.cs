@@ -1,6 +1,6 @@
 using PodDefaults.Core.Model;
 using PodDefaults.Core.Selection;
-using PodDefaults.Tests.Webhook.Tls;
+using PodDefaults.Tests.TestSupport;
 using PodDefaults.Webhook.Sources;
 using PodDefaults.Webhook.Sources.Files;
 

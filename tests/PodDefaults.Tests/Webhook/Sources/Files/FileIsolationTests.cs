@@ -159,7 +159,7 @@ public sealed class FileIsolationTests : IDisposable
     [Fact]
     public async Task A_reload_that_fails_as_a_whole_keeps_the_snapshot_and_is_counted_and_a_later_one_recovers()
     {
-        using var parent = new PodDefaults.Tests.Webhook.Tls.TempDirectory();
+        using var parent = new TempDirectory();
         var root = Path.Combine(parent.Path, "defaults");
         Directory.CreateDirectory(root);
         File.WriteAllText(Path.Combine(root, "a.yaml"), PodDefault("a"));

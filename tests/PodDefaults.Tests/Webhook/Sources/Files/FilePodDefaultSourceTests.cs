@@ -1,7 +1,6 @@
 using PodDefaults.Core.Model;
 using PodDefaults.Core.Selection;
 using PodDefaults.Tests.TestSupport;
-using PodDefaults.Tests.Webhook.Tls;
 using PodDefaults.Webhook.Cli;
 using PodDefaults.Webhook.Server;
 using PodDefaults.Webhook.Sources;

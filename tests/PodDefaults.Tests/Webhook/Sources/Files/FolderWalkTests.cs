@@ -84,7 +84,7 @@ public sealed class FolderWalkTests : IDisposable
     [Fact]
     public void A_linked_folder_is_followed_and_read_under_its_link()
     {
-        using var elsewhere = new PodDefaults.Tests.Webhook.Tls.TempDirectory();
+        using var elsewhere = new TempDirectory();
         File.WriteAllText(elsewhere.File("shared.yaml"), PodDefault("shared"));
         Directory.CreateSymbolicLink(folder.File("shared"), elsewhere.Path);
         Directory.CreateSymbolicLink(folder.File("again"), elsewhere.Path);

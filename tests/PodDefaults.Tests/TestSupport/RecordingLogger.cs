@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace PodDefaults.Tests.Webhook.Sources.Cluster;
+namespace PodDefaults.Tests.TestSupport;
 
-/// <summary>Keeps every log entry, to assert that a skip or a retry was reported and how.</summary>
+/// <summary>Keeps every log entry, to assert that a skip, a retry or a warning was reported and how.</summary>
 public sealed class RecordingLogger<T> : ILogger<T>
 {
     private readonly ConcurrentQueue<(LogLevel Level, EventId Id, string Message)> entries = new();
@@ -11,6 +11,8 @@ public sealed class RecordingLogger<T> : ILogger<T>
     public IReadOnlyList<(LogLevel Level, EventId Id, string Message)> Entries => [.. entries];
 
     public IEnumerable<string> Messages(LogLevel level) => Entries.Where(e => e.Level == level).Select(e => e.Message);
+
+    public IEnumerable<string> Warnings => Messages(LogLevel.Warning);
 
     public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 

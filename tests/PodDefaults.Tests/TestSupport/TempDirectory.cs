@@ -1,11 +1,11 @@
-namespace PodDefaults.Tests.Webhook.Tls;
+namespace PodDefaults.Tests.TestSupport;
 
 /// <summary>A fresh directory under the system temp directory, deleted with everything in it on dispose.</summary>
 public sealed class TempDirectory : IDisposable
 {
     public TempDirectory()
     {
-        Path = Directory.CreateTempSubdirectory("poddefaults-tls-").FullName;
+        Path = Directory.CreateTempSubdirectory("poddefaults-test-").FullName;
     }
 
     public string Path { get; }
