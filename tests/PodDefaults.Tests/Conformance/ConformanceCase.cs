@@ -1,7 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using PodDefaults.Tests.TestSupport;
-
 namespace PodDefaults.Tests.Conformance;
 
 /// <summary>One file of the shared conformance suite (format: cases/README.md).</summary>

@@ -1,5 +1,4 @@
 using PodDefaults.Tests.Conformance;
-using Xunit;
 
 namespace PodDefaults.Tests.Deploy;
 

@@ -1,6 +1,4 @@
-using System.Text.Json.Nodes;
 using PodDefaults.Core.Model;
-using Xunit;
 
 namespace PodDefaults.Tests.Deploy;
 

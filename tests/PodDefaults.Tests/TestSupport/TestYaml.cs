@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using PodDefaults.Webhook.Yaml;
 
 namespace PodDefaults.Tests.TestSupport;

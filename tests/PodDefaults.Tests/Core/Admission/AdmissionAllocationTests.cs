@@ -1,8 +1,5 @@
-using System.Text;
 using PodDefaults.Core.Admission;
 using PodDefaults.Core.Buffers;
-using Xunit;
-using Xunit.Abstractions;
 
 namespace PodDefaults.Tests.Core.Admission;
 

@@ -1,8 +1,5 @@
-using System.Text;
-using System.Text.Json.Nodes;
 using PodDefaults.Core.Admission;
 using PodDefaults.Core.Pods;
-using Xunit;
 
 namespace PodDefaults.Tests.Core.Admission;
 

@@ -1,9 +1,6 @@
-using System.Text;
-using System.Text.Json.Nodes;
 using PodDefaults.Core.Admission;
 using PodDefaults.Core.Buffers;
 using PodDefaults.Tests.Conformance;
-using Xunit;
 
 namespace PodDefaults.Tests.Core.Admission;
 

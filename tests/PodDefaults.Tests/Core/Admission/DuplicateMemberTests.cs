@@ -1,9 +1,6 @@
 using System.Net;
-using System.Text;
 using PodDefaults.Core.Admission;
 using PodDefaults.Core.Buffers;
-using PodDefaults.Tests.TestSupport;
-using Xunit;
 
 namespace PodDefaults.Tests.Core.Admission;
 

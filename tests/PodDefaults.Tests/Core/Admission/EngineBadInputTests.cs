@@ -1,7 +1,5 @@
-using System.Text;
 using PodDefaults.Core.Admission;
 using PodDefaults.Core.Buffers;
-using Xunit;
 
 namespace PodDefaults.Tests.Core.Admission;
 

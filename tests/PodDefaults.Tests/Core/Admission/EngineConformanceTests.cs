@@ -3,7 +3,6 @@ using PodDefaults.Core.Buffers;
 using PodDefaults.Core.Model;
 using PodDefaults.Core.Selection;
 using PodDefaults.Tests.Conformance;
-using Xunit;
 
 namespace PodDefaults.Tests.Core.Admission;
 

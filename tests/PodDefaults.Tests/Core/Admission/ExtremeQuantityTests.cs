@@ -1,5 +1,4 @@
 using PodDefaults.Core.Model;
-using Xunit;
 
 namespace PodDefaults.Tests.Core.Admission;
 

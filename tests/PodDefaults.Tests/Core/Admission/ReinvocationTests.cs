@@ -1,6 +1,5 @@
 using PodDefaults.Core.Admission;
 using PodDefaults.Core.Buffers;
-using Xunit;
 
 namespace PodDefaults.Tests.Core.Admission;
 

@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using CsCheck;
 using PodDefaults.Core.Admission;
 using PodDefaults.Core.Buffers;
@@ -9,8 +6,6 @@ using PodDefaults.Core.Selection;
 using PodDefaults.Tests.Core.Admission.FullRead;
 using PodDefaults.Tests.Core.Json;
 using PodDefaults.Tests.Core.Properties;
-using Xunit;
-using Xunit.Abstractions;
 
 namespace PodDefaults.Tests.Core.Admission;
 

@@ -1,8 +1,5 @@
-using System.Text;
-using System.Text.Json;
 using CsCheck;
 using PodDefaults.Core.Json;
-using Xunit;
 
 namespace PodDefaults.Tests.Core.Json;
 

@@ -1,5 +1,4 @@
 using PodDefaults.Core.Merge;
-using Xunit;
 
 namespace PodDefaults.Tests.Core.Merge;
 

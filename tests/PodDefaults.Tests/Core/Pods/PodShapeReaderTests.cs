@@ -1,8 +1,6 @@
-using System.Text;
 using PodDefaults.Core.Admission;
 using PodDefaults.Core.Json;
 using PodDefaults.Core.Pods;
-using Xunit;
 
 namespace PodDefaults.Tests.Core.Pods;
 

@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using CsCheck;
 using PodDefaults.Core.Admission;
 using PodDefaults.Core.Buffers;

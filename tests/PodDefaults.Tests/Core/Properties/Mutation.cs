@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using CsCheck;
 
 namespace PodDefaults.Tests.Core.Properties;

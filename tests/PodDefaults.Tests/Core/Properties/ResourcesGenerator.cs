@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 using CsCheck;
 using static PodDefaults.Tests.Core.Properties.Generators;
 

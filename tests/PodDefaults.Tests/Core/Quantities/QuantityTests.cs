@@ -1,7 +1,5 @@
-using System.Text;
 using CsCheck;
 using PodDefaults.Core.Quantities;
-using Xunit;
 
 namespace PodDefaults.Tests.Core.Quantities;
 

@@ -1,8 +1,6 @@
-using System.Text;
 using PodDefaults.Core.Admission;
 using PodDefaults.Core.Model;
 using PodDefaults.Core.Selection;
-using Xunit;
 
 namespace PodDefaults.Tests.Core.Selection;
 

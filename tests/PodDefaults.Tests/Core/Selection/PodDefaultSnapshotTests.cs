@@ -1,6 +1,5 @@
 using PodDefaults.Core.Model;
 using PodDefaults.Core.Selection;
-using Xunit;
 
 namespace PodDefaults.Tests.Core.Selection;
 

@@ -1,9 +1,6 @@
-using System.Text;
-using System.Text.Json;
 using PodDefaults.Core.Admission;
 using PodDefaults.Core.Model;
 using PodDefaults.Core.Selection;
-using Xunit;
 
 namespace PodDefaults.Tests.Core.Selection;
 

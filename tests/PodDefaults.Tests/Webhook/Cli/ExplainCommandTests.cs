@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace PodDefaults.Tests.Webhook.Cli;
 
 public sealed class ExplainCommandTests : IDisposable

@@ -1,5 +1,4 @@
 using PodDefaults.Webhook.Cli;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Cli;
 

@@ -1,6 +1,4 @@
-using System.Text.Json.Nodes;
 using PodDefaults.Webhook.Json;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Json;
 

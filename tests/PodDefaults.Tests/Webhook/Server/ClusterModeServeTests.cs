@@ -1,10 +1,6 @@
-using System.Text;
-using System.Text.Json.Nodes;
 using PodDefaults.ApiServerStandIn;
-using PodDefaults.Tests.TestSupport;
 using PodDefaults.Tests.Webhook.Sources.Cluster;
 using PodDefaults.Webhook.Cli;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Server;
 

@@ -1,6 +1,4 @@
 using PodDefaults.Tests.Conformance;
-using PodDefaults.Tests.TestSupport;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Server;
 

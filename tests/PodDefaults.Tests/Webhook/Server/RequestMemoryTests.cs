@@ -1,13 +1,9 @@
 using System.Net;
-using System.Text;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using PodDefaults.Core.Admission;
 using PodDefaults.Tests.Core;
 using PodDefaults.Tests.Core.Admission;
-using PodDefaults.Tests.TestSupport;
 using PodDefaults.Webhook.Server;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Server;
 

@@ -3,7 +3,6 @@ using System.Net;
 using PodDefaults.Tests.Conformance;
 using PodDefaults.Tests.Webhook.Telemetry.Otlp;
 using PodDefaults.Webhook.Telemetry;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Telemetry;
 

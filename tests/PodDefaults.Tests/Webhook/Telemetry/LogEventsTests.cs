@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using PodDefaults.Tests.Deploy;
 using PodDefaults.Webhook;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Telemetry;
 

@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Text.Json.Nodes;
 using PodDefaults.Tests.Deploy;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Telemetry;
 

@@ -4,7 +4,6 @@ using PodDefaults.Core.Selection;
 using PodDefaults.Webhook.Sources;
 using PodDefaults.Webhook.Sources.Files;
 using PodDefaults.Webhook.Telemetry;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Telemetry;
 

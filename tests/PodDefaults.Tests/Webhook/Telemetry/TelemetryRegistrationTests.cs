@@ -9,7 +9,6 @@ using PodDefaults.Webhook.Cli;
 using PodDefaults.Webhook.Server;
 using PodDefaults.Webhook.Telemetry;
 using PodDefaults.Webhook.Tls;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Telemetry;
 

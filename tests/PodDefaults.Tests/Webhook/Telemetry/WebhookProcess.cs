@@ -4,7 +4,6 @@ using System.Net;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography.X509Certificates;
-using PodDefaults.Tests.TestSupport;
 using PodDefaults.Webhook.Server;
 
 namespace PodDefaults.Tests.Webhook.Telemetry;

@@ -1,7 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using PodDefaults.Tests.TestSupport;
 using PodDefaults.Webhook.Tls;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Tls;
 

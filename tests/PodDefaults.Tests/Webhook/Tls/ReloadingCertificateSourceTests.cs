@@ -1,6 +1,4 @@
-using PodDefaults.Tests.TestSupport;
 using PodDefaults.Webhook.Tls;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Tls;
 

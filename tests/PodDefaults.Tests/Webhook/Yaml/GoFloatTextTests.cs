@@ -1,5 +1,4 @@
 using PodDefaults.Webhook.Yaml;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Yaml;
 

@@ -1,7 +1,5 @@
-using System.Text.Json.Nodes;
 using PodDefaults.Tests.Conformance;
 using PodDefaults.Webhook.Yaml;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Yaml;
 

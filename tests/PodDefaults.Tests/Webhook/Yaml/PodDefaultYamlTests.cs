@@ -1,8 +1,6 @@
 using System.Collections;
-using System.Text.Json.Nodes;
 using PodDefaults.Tests.Conformance;
 using PodDefaults.Webhook.Yaml;
-using Xunit;
 using YamlDotNet.Serialization;
 
 namespace PodDefaults.Tests.Webhook.Yaml;

@@ -1,6 +1,3 @@
-using System.Text;
-using System.Text.Json.Nodes;
-
 namespace PodDefaults.Tests.Webhook.Yaml;
 
 /// <summary>Random JSON trees whose strings favour what YAML treats specially.</summary>

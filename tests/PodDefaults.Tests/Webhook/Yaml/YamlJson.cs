@@ -1,7 +1,4 @@
-using System.Text;
-using System.Text.Json;
 using PodDefaults.Webhook.Yaml;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Yaml;
 

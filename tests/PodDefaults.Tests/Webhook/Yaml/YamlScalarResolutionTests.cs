@@ -1,4 +1,3 @@
-using Xunit;
 using static PodDefaults.Tests.Webhook.Yaml.YamlJson;
 
 namespace PodDefaults.Tests.Webhook.Yaml;

@@ -1,6 +1,4 @@
-using System.Text;
 using PodDefaults.Webhook.Yaml;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Yaml;
 

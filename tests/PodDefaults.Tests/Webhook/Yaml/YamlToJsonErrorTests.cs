@@ -1,5 +1,4 @@
 using PodDefaults.Webhook.Yaml;
-using Xunit;
 using static PodDefaults.Tests.Webhook.Yaml.YamlJson;
 
 namespace PodDefaults.Tests.Webhook.Yaml;

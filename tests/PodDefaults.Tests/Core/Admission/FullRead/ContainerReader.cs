@@ -1,5 +1,4 @@
 using PodDefaults.Core.Pods;
-using System.Text.Json;
 using static PodDefaults.Tests.Core.Admission.FullRead.JsonReading;
 
 namespace PodDefaults.Tests.Core.Admission.FullRead;

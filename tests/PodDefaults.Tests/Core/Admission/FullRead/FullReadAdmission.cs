@@ -1,4 +1,3 @@
-using System.Text.Json;
 using PodDefaults.Core.Admission;
 using PodDefaults.Core.Buffers;
 using PodDefaults.Core.Merge;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using PodDefaults.Core.Json;
 using PodDefaults.Core.Admission;
 using static PodDefaults.Tests.Core.Admission.FullRead.JsonReading;

@@ -1,5 +1,4 @@
 using PodDefaults.Core.Json;
-using System.Text.Json;
 
 namespace PodDefaults.Tests.Core.Admission.FullRead;
 

@@ -1,10 +1,6 @@
-using System.Text;
-using System.Text.Json.Nodes;
 using PodDefaults.ApiServerStandIn;
 using PodDefaults.Core.Admission;
 using PodDefaults.Core.Buffers;
-using PodDefaults.Tests.TestSupport;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Sources.Cluster;
 

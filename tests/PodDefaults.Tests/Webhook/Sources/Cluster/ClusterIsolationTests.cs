@@ -1,13 +1,9 @@
 using System.Collections;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using PodDefaults.ApiServerStandIn;
 using PodDefaults.Core.Json;
 using PodDefaults.Core.Model;
-using PodDefaults.Tests.TestSupport;
 using PodDefaults.Webhook.Sources.Cluster;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Sources.Cluster;
 

@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Logging;
 using PodDefaults.ApiServerStandIn;
-using PodDefaults.Tests.TestSupport;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Sources.Cluster;
 

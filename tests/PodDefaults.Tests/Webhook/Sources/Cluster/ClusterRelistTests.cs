@@ -1,6 +1,4 @@
 using PodDefaults.ApiServerStandIn;
-using PodDefaults.Tests.TestSupport;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Sources.Cluster;
 

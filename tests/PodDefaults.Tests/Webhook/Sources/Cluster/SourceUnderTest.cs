@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using PodDefaults.ApiServerStandIn;
 using PodDefaults.Core.Model;
 using PodDefaults.Core.Selection;
-using PodDefaults.Tests.TestSupport;
 using PodDefaults.Webhook.Sources;
 using PodDefaults.Webhook.Sources.Cluster;
 

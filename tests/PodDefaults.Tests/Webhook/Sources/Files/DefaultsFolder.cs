@@ -1,6 +1,5 @@
 using PodDefaults.Core.Model;
 using PodDefaults.Core.Selection;
-using PodDefaults.Tests.TestSupport;
 using PodDefaults.Webhook.Sources;
 using PodDefaults.Webhook.Sources.Files;
 

@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Logging;
-using PodDefaults.Tests.TestSupport;
 using PodDefaults.Webhook.Sources.Files;
-using Xunit;
 using static PodDefaults.Tests.Webhook.Sources.Files.DefaultsFolder;
 
 namespace PodDefaults.Tests.Webhook.Sources.Files;

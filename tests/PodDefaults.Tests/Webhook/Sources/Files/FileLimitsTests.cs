@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Xunit;
 using static PodDefaults.Tests.Webhook.Sources.Files.DefaultsFolder;
 
 namespace PodDefaults.Tests.Webhook.Sources.Files;

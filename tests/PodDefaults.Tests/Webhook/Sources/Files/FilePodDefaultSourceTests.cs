@@ -1,11 +1,9 @@
 using PodDefaults.Core.Model;
 using PodDefaults.Core.Selection;
-using PodDefaults.Tests.TestSupport;
 using PodDefaults.Webhook.Cli;
 using PodDefaults.Webhook.Server;
 using PodDefaults.Webhook.Sources;
 using PodDefaults.Webhook.Sources.Files;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Sources.Files;
 

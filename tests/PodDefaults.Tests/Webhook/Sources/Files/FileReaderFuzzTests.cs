@@ -1,7 +1,5 @@
-using System.Text;
 using PodDefaults.Webhook.Sources.Files;
 using PodDefaults.Webhook.Yaml;
-using Xunit;
 using static PodDefaults.Tests.Webhook.Sources.Files.DefaultsFolder;
 
 namespace PodDefaults.Tests.Webhook.Sources.Files;

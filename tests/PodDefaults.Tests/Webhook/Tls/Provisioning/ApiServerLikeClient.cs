@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
-using System.Text;
-using System.Text.Json.Nodes;
 using PodDefaults.ApiServerStandIn;
 using PodDefaults.Webhook.Server;
 using PodDefaults.Webhook.Tls.Provisioning;
