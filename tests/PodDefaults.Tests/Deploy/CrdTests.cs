@@ -1,5 +1,3 @@
-using PodDefaults.Core.Model;
-
 namespace PodDefaults.Tests.Deploy;
 
 public class CrdTests

@@ -1,4 +1,3 @@
-using PodDefaults.Core.Model;
 using PodDefaults.Webhook.Sources.Files;
 
 namespace PodDefaults.Tests.Deploy;

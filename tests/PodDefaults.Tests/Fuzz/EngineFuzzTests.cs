@@ -1,8 +1,3 @@
-using CsCheck;
-using PodDefaults.Core.Admission;
-using PodDefaults.Core.Buffers;
-using PodDefaults.Core.Model;
-using PodDefaults.Core.Selection;
 using PodDefaults.Tests.Core.Properties;
 
 namespace PodDefaults.Tests.Fuzz;

@@ -1,7 +1,4 @@
-using CsCheck;
 using Microsoft.Extensions.Logging.Abstractions;
-using PodDefaults.Core.Model;
-using PodDefaults.Core.Selection;
 using PodDefaults.Tests.Core.Properties;
 using PodDefaults.Webhook.Sources;
 using PodDefaults.Webhook.Sources.Cluster;

@@ -1,4 +1,3 @@
-using PodDefaults.Core.Admission;
 using PodDefaults.Core.Pods;
 
 namespace PodDefaults.Tests.Core.Admission;

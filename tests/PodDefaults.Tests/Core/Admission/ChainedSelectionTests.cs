@@ -1,5 +1,3 @@
-using PodDefaults.Core.Admission;
-using PodDefaults.Core.Buffers;
 using PodDefaults.Tests.Conformance;
 
 namespace PodDefaults.Tests.Core.Admission;

@@ -1,7 +1,3 @@
-using System.Net;
-using PodDefaults.Core.Admission;
-using PodDefaults.Core.Buffers;
-
 namespace PodDefaults.Tests.Core.Admission;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using PodDefaults.Core.Admission;
-using PodDefaults.Core.Buffers;
-
 namespace PodDefaults.Tests.Core.Admission;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using PodDefaults.Core.Admission;
-using PodDefaults.Core.Buffers;
-using PodDefaults.Core.Model;
-using PodDefaults.Core.Selection;
 using PodDefaults.Tests.Conformance;
 
 namespace PodDefaults.Tests.Core.Admission;

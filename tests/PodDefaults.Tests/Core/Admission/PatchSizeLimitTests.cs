@@ -1,4 +1,3 @@
-using PodDefaults.Core.Buffers;
 using PodDefaults.Core.Patch;
 
 namespace PodDefaults.Tests.Core.Admission;

@@ -1,8 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
-using PodDefaults.Core.Admission;
 using DecidedAdmission = PodDefaults.Core.Admission.Admission;
-using PodDefaults.Core.Buffers;
 using PodDefaults.Webhook.Server;
 
 namespace PodDefaults.Tests.Core.Buffers;

@@ -1,4 +1,3 @@
-using CsCheck;
 using PodDefaults.Core.Json;
 
 namespace PodDefaults.Tests.Core.Json;

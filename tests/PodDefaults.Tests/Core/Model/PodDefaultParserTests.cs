@@ -1,5 +1,3 @@
-using PodDefaults.Core.Model;
-
 namespace PodDefaults.Tests.Core.Model;
 
 public sealed class PodDefaultParserTests

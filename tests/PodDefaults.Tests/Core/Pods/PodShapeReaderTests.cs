@@ -1,4 +1,3 @@
-using PodDefaults.Core.Admission;
 using PodDefaults.Core.Json;
 using PodDefaults.Core.Pods;
 

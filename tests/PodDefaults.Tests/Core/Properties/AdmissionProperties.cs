@@ -1,4 +1,3 @@
-using CsCheck;
 using Newtonsoft.Json.Linq;
 using PodDefaults.Tests.Conformance;
 

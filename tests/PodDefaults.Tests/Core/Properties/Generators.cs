@@ -1,5 +1,3 @@
-using CsCheck;
-
 namespace PodDefaults.Tests.Core.Properties;
 
 /// <summary>Small combinators the pod and PodDefault generators are built from.</summary>

@@ -1,4 +1,3 @@
-using CsCheck;
 using static PodDefaults.Tests.Core.Properties.Generators;
 
 namespace PodDefaults.Tests.Core.Properties;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using CsCheck;
 using static PodDefaults.Tests.Core.Properties.Generators;
 
 namespace PodDefaults.Tests.Core.Properties;

@@ -1,4 +1,3 @@
-using CsCheck;
 using PodDefaults.Core.Quantities;
 
 namespace PodDefaults.Tests.Core.Quantities;

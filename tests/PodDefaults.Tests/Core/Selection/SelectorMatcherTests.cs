@@ -1,7 +1,3 @@
-using PodDefaults.Core.Admission;
-using PodDefaults.Core.Model;
-using PodDefaults.Core.Selection;
-
 namespace PodDefaults.Tests.Core.Selection;
 
 public sealed class SelectorMatcherTests

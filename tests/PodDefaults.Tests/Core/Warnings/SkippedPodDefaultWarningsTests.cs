@@ -1,4 +1,3 @@
-using CsCheck;
 using PodDefaults.Core.Warnings;
 
 namespace PodDefaults.Tests.Core.Warnings;

@@ -1,4 +1,3 @@
-using System.Net;
 using PodDefaults.Webhook.Cli;
 
 namespace PodDefaults.Tests.Webhook.Cli;

@@ -1,4 +1,3 @@
-using System.Net;
 using PodDefaults.Webhook.Server;
 
 namespace PodDefaults.Tests.Webhook.Server;

@@ -1,5 +1,3 @@
-using System.Net;
-using CsCheck;
 using PodDefaults.Tests.Conformance;
 using PodDefaults.Tests.Core.Properties;
 using PodDefaults.Webhook.Server;

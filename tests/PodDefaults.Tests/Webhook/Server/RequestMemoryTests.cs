@@ -1,6 +1,4 @@
-using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using PodDefaults.Core.Admission;
 using PodDefaults.Tests.Core;
 using PodDefaults.Tests.Core.Admission;
 using PodDefaults.Webhook.Server;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using PodDefaults.Tests.Conformance;
 using PodDefaults.Tests.Webhook.Telemetry.Otlp;
 using PodDefaults.Webhook.Telemetry;

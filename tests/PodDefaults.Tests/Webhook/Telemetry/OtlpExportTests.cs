@@ -1,4 +1,3 @@
-using System.Net;
 using PodDefaults.Tests.Webhook.Telemetry.Otlp;
 using PodDefaults.Webhook;
 using PodDefaults.Webhook.Telemetry;

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Sockets;
 using PodDefaults.ApiServerStandIn;
 using PodDefaults.Tests.Webhook.Sources.Cluster;

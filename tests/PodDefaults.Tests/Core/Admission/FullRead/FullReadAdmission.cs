@@ -1,8 +1,5 @@
-using PodDefaults.Core.Admission;
-using PodDefaults.Core.Buffers;
 using PodDefaults.Core.Merge;
 using PodDefaults.Core.Patch;
-using PodDefaults.Core.Selection;
 
 namespace PodDefaults.Tests.Core.Admission.FullRead;
 

@@ -1,5 +1,4 @@
 using PodDefaults.Core.Json;
-using PodDefaults.Core.Admission;
 using static PodDefaults.Tests.Core.Admission.FullRead.JsonReading;
 
 namespace PodDefaults.Tests.Core.Admission.FullRead;

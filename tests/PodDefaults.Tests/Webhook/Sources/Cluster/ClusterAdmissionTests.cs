@@ -1,6 +1,4 @@
 using PodDefaults.ApiServerStandIn;
-using PodDefaults.Core.Admission;
-using PodDefaults.Core.Buffers;
 
 namespace PodDefaults.Tests.Webhook.Sources.Cluster;
 

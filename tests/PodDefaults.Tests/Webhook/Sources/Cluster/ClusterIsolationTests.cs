@@ -2,7 +2,6 @@ using System.Collections;
 using Microsoft.Extensions.Logging;
 using PodDefaults.ApiServerStandIn;
 using PodDefaults.Core.Json;
-using PodDefaults.Core.Model;
 using PodDefaults.Webhook.Sources.Cluster;
 
 namespace PodDefaults.Tests.Webhook.Sources.Cluster;

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using PodDefaults.ApiServerStandIn;
-using PodDefaults.Core.Model;
-using PodDefaults.Core.Selection;
 using PodDefaults.Webhook.Sources;
 using PodDefaults.Webhook.Sources.Cluster;
 

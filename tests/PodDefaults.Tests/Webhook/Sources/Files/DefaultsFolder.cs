@@ -1,5 +1,3 @@
-using PodDefaults.Core.Model;
-using PodDefaults.Core.Selection;
 using PodDefaults.Webhook.Sources;
 using PodDefaults.Webhook.Sources.Files;
 

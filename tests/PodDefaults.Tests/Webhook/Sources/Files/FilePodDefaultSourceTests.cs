@@ -1,5 +1,3 @@
-using PodDefaults.Core.Model;
-using PodDefaults.Core.Selection;
 using PodDefaults.Webhook.Cli;
 using PodDefaults.Webhook.Server;
 using PodDefaults.Webhook.Sources;

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using PodDefaults.ApiServerStandIn;
 using PodDefaults.Webhook.Server;

@@ -1,4 +1,3 @@
-using System.Net;
 using PodDefaults.ApiServerStandIn;
 using PodDefaults.Tests.Deploy;
 using PodDefaults.Webhook.Tls.Provisioning;
