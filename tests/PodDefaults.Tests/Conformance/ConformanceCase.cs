@@ -27,6 +27,9 @@ public sealed class ConformanceCase
     public static IEnumerable<string> Files() =>
         Directory.GetFiles(Folder, "*.yaml").Select(Path.GetFileName).Order(StringComparer.Ordinal)!;
 
+    /// <summary>Every case file, for a <c>[Theory]</c>: <c>[MemberData(nameof(ConformanceCase.All), MemberType = typeof(ConformanceCase))]</c>.</summary>
+    public static TheoryData<string> All => [.. Files()];
+
     public static ConformanceCase Load(string file) =>
         new(file, TestYaml.Load(System.IO.File.ReadAllText(Path.Combine(Folder, file)))!.AsObject());
 

@@ -2,7 +2,7 @@ using PodDefaults.Tests.Conformance;
 
 namespace PodDefaults.Tests.Webhook.Cli;
 
-public sealed class ApplyCommandTests : IDisposable
+public sealed class ApplyCommandTests : WorkspaceTests
 {
     private const string Pod = """
         apiVersion: v1
@@ -16,10 +16,6 @@ public sealed class ApplyCommandTests : IDisposable
           - name: main
             image: nginx
         """;
-
-    private readonly CliWorkspace workspace = new();
-
-    public void Dispose() => workspace.Dispose();
 
     [Fact]
     public void Prints_the_admitted_pod_of_conformance_case_01_as_yaml()

@@ -113,10 +113,8 @@ public sealed class JsonToYamlTests
     [InlineData("[[1, [2]], {\"a\": []}]")]
     public void Any_json_value_reads_back(string json) => AssertRoundTrip(JsonNode.Parse(json));
 
-    public static TheoryData<string> Cases() => new(ConformanceCase.Files());
-
     [Theory]
-    [MemberData(nameof(Cases))]
+    [MemberData(nameof(ConformanceCase.All), MemberType = typeof(ConformanceCase))]
     public void A_conformance_case_reads_back(string file) => AssertRoundTrip(ConformanceCase.Load(file).Data);
 
     [Fact]

@@ -10,8 +10,7 @@ public sealed class ClusterAdmissionTests
     {
         await using var server = await StandInApiServer.StartAsync();
         Churn.Seed(server.Store, namespaces: 3, count: 30);
-        await using var source = new SourceUnderTest(server);
-        await source.ConvergedAsync("initial list");
+        await using var source = await SourceUnderTest.ListedAsync(server);
         var engine = new AdmissionEngine(source.Holder);
 
         using var churning = new CancellationTokenSource();

@@ -62,11 +62,8 @@ public sealed class ClusterRelistTests
 
     private static async Task<SourceUnderTest> SyncedAsync(StandInApiServer server)
     {
-        foreach (var name in new[] { "a", "b", "c" })
-            server.Store.Put(PodDefaultObjects.Env("team", name, "app", name.ToUpperInvariant(), "1"));
-        var source = new SourceUnderTest(server);
-        await source.ConvergedAsync("initial list");
-        await Eventually.TrueAsync(() => server.Store.OpenWatches == 1, "watch open");
+        var source = await SourceUnderTest.WatchingAsync(server,
+            [.. new[] { "a", "b", "c" }.Select(name => PodDefaultObjects.Env("team", name, "app", name.ToUpperInvariant(), "1"))]);
         Assert.Equal(Before, SourceUnderTest.Describe(source.Current));
         return source;
     }

@@ -37,6 +37,24 @@ public sealed class SourceUnderTest : IAsyncDisposable
         running = Task.Run(() => Source.RunAsync(stopping.Token));
     }
 
+    /// <summary>A source over <paramref name="server"/> once it holds <paramref name="objects"/> and the first list is in.</summary>
+    public static async Task<SourceUnderTest> ListedAsync(StandInApiServer server, params JsonObject[] objects)
+    {
+        foreach (var item in objects)
+            server.Store.Put(item);
+        var source = new SourceUnderTest(server);
+        await source.ConvergedAsync("initial list");
+        return source;
+    }
+
+    /// <summary><see cref="ListedAsync"/>, then its watch open: the events from now on reach it.</summary>
+    public static async Task<SourceUnderTest> WatchingAsync(StandInApiServer server, params JsonObject[] objects)
+    {
+        var source = await ListedAsync(server, objects);
+        await Eventually.TrueAsync(() => server.Store.OpenWatches == 1, "watch open");
+        return source;
+    }
+
     public StandInApiServer Server { get; }
 
     public KubernetesConnection Connection { get; }

@@ -8,12 +8,8 @@ namespace PodDefaults.Tests.Webhook.Sources.Files;
 /// The file is the unit of publication, and nothing in the folder stops the source (issue 9, defect 3): each point
 /// where reading can fail is made to fail, and the rest keeps loading while the failed part keeps what it had.
 /// </summary>
-public sealed class FileIsolationTests : IDisposable
+public sealed class FileIsolationTests : FolderTests
 {
-    private readonly DefaultsFolder folder = new();
-
-    public void Dispose() => folder.Dispose();
-
     [Fact]
     public void A_file_with_one_bad_document_keeps_its_previous_version_whole()
     {

@@ -8,12 +8,8 @@ namespace PodDefaults.Tests.Webhook.Sources.Files;
 /// Listing the folder survives what a folder can hold: files vanishing while listed (issue 9, defect 4), symlink
 /// loops (defect 5), links to nowhere, and the symlinks of a ConfigMap volume.
 /// </summary>
-public sealed class FolderWalkTests : IDisposable
+public sealed class FolderWalkTests : FolderTests
 {
-    private readonly DefaultsFolder folder = new();
-
-    public void Dispose() => folder.Dispose();
-
     [Fact]
     public void A_file_that_vanishes_while_the_folder_is_listed_is_not_there()
     {
