@@ -11,55 +11,28 @@ internal static class ContainerReader
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("name"u8))
-            {
-                Once(ref seen, 1, "request.object.spec.containers[].name");
-                ReadValue(ref reader);
+            if (AtMember(ref reader, "name"u8, ref seen, 1, "request.object.spec.containers[].name"))
                 container.Name = String(ref reader, "request.object.spec.containers[].name");
-            }
-            else if (reader.ValueTextEquals("env"u8))
-            {
-                Once(ref seen, 2, "request.object.spec.containers[].env");
-                ReadValue(ref reader);
+            else if (AtMember(ref reader, "env"u8, ref seen, 2, "request.object.spec.containers[].env"))
                 ShapeReading.ReadList(ref reader, container.EnvRead, "name"u8, "request.object.spec.containers[].env");
-            }
-            else if (reader.ValueTextEquals("envFrom"u8))
-            {
-                Once(ref seen, 4, "request.object.spec.containers[].envFrom");
-                ReadValue(ref reader);
+            else if (AtMember(ref reader, "envFrom"u8, ref seen, 4, "request.object.spec.containers[].envFrom"))
                 ShapeReading.ReadList(ref reader, container.EnvFromRead, default, "request.object.spec.containers[].envFrom");
-            }
-            else if (reader.ValueTextEquals("volumeMounts"u8))
-            {
-                Once(ref seen, 8, "request.object.spec.containers[].volumeMounts");
-                ReadValue(ref reader);
+            else if (AtMember(ref reader, "volumeMounts"u8, ref seen, 8, "request.object.spec.containers[].volumeMounts"))
                 ShapeReading.ReadList(ref reader, container.VolumeMountsRead, "mountPath"u8, "request.object.spec.containers[].volumeMounts");
-            }
-            else if (reader.ValueTextEquals("command"u8))
+            else if (AtMember(ref reader, "command"u8, ref seen, 16, "request.object.spec.containers[].command"))
             {
-                Once(ref seen, 16, "request.object.spec.containers[].command");
-                ReadValue(ref reader);
                 container.HasCommand = reader.TokenType != JsonTokenType.Null;
                 reader.Skip();
             }
-            else if (reader.ValueTextEquals("args"u8))
+            else if (AtMember(ref reader, "args"u8, ref seen, 32, "request.object.spec.containers[].args"))
             {
-                Once(ref seen, 32, "request.object.spec.containers[].args");
-                ReadValue(ref reader);
                 container.HasArgs = reader.TokenType != JsonTokenType.Null;
                 reader.Skip();
             }
-            else if (reader.ValueTextEquals("resources"u8))
-            {
-                Once(ref seen, 64, "request.object.spec.containers[].resources");
-                ReadValue(ref reader);
+            else if (AtMember(ref reader, "resources"u8, ref seen, 64, "request.object.spec.containers[].resources"))
                 ReadResources(ref reader, body, container);
-            }
             else
-            {
-                ReadValue(ref reader);
-                reader.Skip();
-            }
+                SkipMember(ref reader);
         }
     }
 
@@ -71,23 +44,12 @@ internal static class ContainerReader
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("limits"u8))
-            {
-                Once(ref seen, 1, "request.object.spec.containers[].resources.limits");
-                ReadValue(ref reader);
+            if (AtMember(ref reader, "limits"u8, ref seen, 1, "request.object.spec.containers[].resources.limits"))
                 ShapeReading.ReadMap(ref reader, body, container.LimitsRead, "request.object.spec.containers[].resources.limits");
-            }
-            else if (reader.ValueTextEquals("requests"u8))
-            {
-                Once(ref seen, 2, "request.object.spec.containers[].resources.requests");
-                ReadValue(ref reader);
+            else if (AtMember(ref reader, "requests"u8, ref seen, 2, "request.object.spec.containers[].resources.requests"))
                 ShapeReading.ReadMap(ref reader, body, container.RequestsRead, "request.object.spec.containers[].resources.requests");
-            }
             else
-            {
-                ReadValue(ref reader);
-                reader.Skip();
-            }
+                SkipMember(ref reader);
         }
     }
 }

@@ -24,6 +24,35 @@ internal static class JsonReading
         seen |= member;
     }
 
+    /// <summary>
+    /// Whether the reader is on the member <paramref name="name"/>; if so, it is marked as read (<see cref="Once"/>)
+    /// and the reader moved to its value.
+    /// </summary>
+    public static bool AtMember(ref Utf8JsonReader reader, ReadOnlySpan<byte> name, ref int seen, int member, string path)
+    {
+        if (!reader.ValueTextEquals(name))
+            return false;
+        Once(ref seen, member, path);
+        ReadValue(ref reader);
+        return true;
+    }
+
+    /// <summary>Whether the reader is on the member <paramref name="name"/>; if so, the reader is moved to its value.</summary>
+    public static bool AtMember(ref Utf8JsonReader reader, ReadOnlySpan<byte> name)
+    {
+        if (!reader.ValueTextEquals(name))
+            return false;
+        ReadValue(ref reader);
+        return true;
+    }
+
+    /// <summary>Skips the member the reader is on, value and all.</summary>
+    public static void SkipMember(ref Utf8JsonReader reader)
+    {
+        ReadValue(ref reader);
+        reader.Skip();
+    }
+
     /// <summary>Whether the reader is on an object; <c>null</c> counts as absent, anything else is an error.</summary>
     public static bool IsObject(ref Utf8JsonReader reader, string path) => reader.TokenType switch
     {

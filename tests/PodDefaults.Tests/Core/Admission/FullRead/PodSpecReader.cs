@@ -15,71 +15,28 @@ internal static class PodSpecReader
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("containers"u8))
-            {
-                Once(ref seen, 1, "request.object.spec.containers");
-                ReadValue(ref reader);
+            if (AtMember(ref reader, "containers"u8, ref seen, 1, "request.object.spec.containers"))
                 ReadContainers(ref reader, body, pod);
-            }
-            else if (reader.ValueTextEquals("initContainers"u8))
-            {
-                Once(ref seen, 2, "request.object.spec.initContainers");
-                ReadValue(ref reader);
+            else if (AtMember(ref reader, "initContainers"u8, ref seen, 2, "request.object.spec.initContainers"))
                 ShapeReading.ReadList(ref reader, pod.InitContainers, "name"u8, "request.object.spec.initContainers");
-            }
-            else if (reader.ValueTextEquals("volumes"u8))
-            {
-                Once(ref seen, 4, "request.object.spec.volumes");
-                ReadValue(ref reader);
+            else if (AtMember(ref reader, "volumes"u8, ref seen, 4, "request.object.spec.volumes"))
                 ShapeReading.ReadList(ref reader, pod.Volumes, "name"u8, "request.object.spec.volumes");
-            }
-            else if (reader.ValueTextEquals("tolerations"u8))
-            {
-                Once(ref seen, 8, "request.object.spec.tolerations");
-                ReadValue(ref reader);
+            else if (AtMember(ref reader, "tolerations"u8, ref seen, 8, "request.object.spec.tolerations"))
                 ShapeReading.ReadList(ref reader, pod.Tolerations, default, "request.object.spec.tolerations");
-            }
-            else if (reader.ValueTextEquals("imagePullSecrets"u8))
-            {
-                Once(ref seen, 16, "request.object.spec.imagePullSecrets");
-                ReadValue(ref reader);
+            else if (AtMember(ref reader, "imagePullSecrets"u8, ref seen, 16, "request.object.spec.imagePullSecrets"))
                 ShapeReading.ReadList(ref reader, pod.ImagePullSecrets, "name"u8, "request.object.spec.imagePullSecrets");
-            }
-            else if (reader.ValueTextEquals("nodeSelector"u8))
-            {
-                Once(ref seen, 32, "request.object.spec.nodeSelector");
-                ReadValue(ref reader);
+            else if (AtMember(ref reader, "nodeSelector"u8, ref seen, 32, "request.object.spec.nodeSelector"))
                 ShapeReading.ReadMap(ref reader, body, pod.NodeSelector, "request.object.spec.nodeSelector");
-            }
-            else if (reader.ValueTextEquals("securityContext"u8))
-            {
-                Once(ref seen, 64, "request.object.spec.securityContext");
-                ReadValue(ref reader);
+            else if (AtMember(ref reader, "securityContext"u8, ref seen, 64, "request.object.spec.securityContext"))
                 ShapeReading.ReadMap(ref reader, body, pod.SecurityContext, "request.object.spec.securityContext");
-            }
-            else if (reader.ValueTextEquals("affinity"u8))
-            {
-                Once(ref seen, 128, "request.object.spec.affinity");
-                ReadValue(ref reader);
+            else if (AtMember(ref reader, "affinity"u8, ref seen, 128, "request.object.spec.affinity"))
                 ShapeReading.ReadMap(ref reader, body, pod.Affinity, "request.object.spec.affinity");
-            }
-            else if (reader.ValueTextEquals("serviceAccountName"u8))
-            {
-                Once(ref seen, 256, "request.object.spec.serviceAccountName");
-                ReadValue(ref reader);
+            else if (AtMember(ref reader, "serviceAccountName"u8, ref seen, 256, "request.object.spec.serviceAccountName"))
                 pod.ServiceAccountName = reader.TokenType == JsonTokenType.Null ? JsonRange.None : Range(ref reader);
-            }
-            else if (reader.ValueTextEquals("automountServiceAccountToken"u8))
-            {
-                Once(ref seen, 512, "request.object.spec.automountServiceAccountToken");
-                ReadValue(ref reader);
+            else if (AtMember(ref reader, "automountServiceAccountToken"u8, ref seen, 512, "request.object.spec.automountServiceAccountToken"))
                 pod.AutomountServiceAccountToken = reader.TokenType == JsonTokenType.Null ? JsonRange.None : Range(ref reader);
-            }
             else
-            {
-                ReadValue(ref reader);
-                reader.Skip();
-            }
+                SkipMember(ref reader);
         }
     }
 
