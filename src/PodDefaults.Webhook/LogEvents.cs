@@ -28,7 +28,7 @@ public static class LogEvents
     public const int ClusterWatchEnded = 207;
     public const int ClusterSnapshotKept = 208;
 
-    // File source (Sources/Files, FileWatching): 300-399.
+    // File source (Sources/Files, FileSystem): 300-399.
     public const int FilesSkippedPodDefault = 300;
     public const int FilesKeptPrevious = 301;
     public const int FilesDuplicate = 302;
@@ -54,4 +54,7 @@ public static class LogEvents
 
     // The HTTP server (Server/, Telemetry's Kestrel log limit): 500-599.
     public const int ServerKestrelLinesSuppressed = 500;
+
+    // Whichever source runs (Sources/SourceRunner): 600-699.
+    public const int SourceFailed = 600;
 }

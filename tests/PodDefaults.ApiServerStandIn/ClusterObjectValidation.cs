@@ -5,7 +5,7 @@ namespace PodDefaults.ApiServerStandIn;
 /// <summary>What the real API server refuses in a Secret or webhook configuration write, as far as the tests need.</summary>
 internal static class ClusterObjectValidation
 {
-    public static (int Code, string Message)? Problem(string path, JsonObject current, JsonObject next)
+    public static (int Code, string Message)? Problem(JsonObject current, JsonObject next)
     {
         if ((string?)next["kind"] != (string?)current["kind"] || (string?)next["apiVersion"] != (string?)current["apiVersion"])
             return (400, "the kind or apiVersion of the body does not match the request");

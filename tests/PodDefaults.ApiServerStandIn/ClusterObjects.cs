@@ -75,7 +75,7 @@ public sealed class ClusterObjects(ObjectStore store)
             }
 
             var next = (JsonObject)change((JsonObject)current.DeepClone()).DeepClone();
-            if (ClusterObjectValidation.Problem(path, current, next) is { } problem)
+            if (ClusterObjectValidation.Problem(current, next) is { } problem)
                 return WriteResult.Failed(problem.Code, problem.Message);
 
             // The server owns these: whatever the client sent, they stay.

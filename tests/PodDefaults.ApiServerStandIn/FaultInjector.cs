@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 
 namespace PodDefaults.ApiServerStandIn;
 
@@ -40,8 +39,8 @@ internal sealed class FaultInjector
             case FaultKind.HangAfterHeaders:
                 context.Response.StatusCode = 200;
                 context.Response.ContentType = "application/json";
-                await context.Response.StartAsync();
-                await context.Response.Body.FlushAsync();
+                await context.Response.StartAsync(serverStopping);
+                await context.Response.Body.FlushAsync(serverStopping);
                 goto case FaultKind.Hang;
             case FaultKind.Hang:
                 await Task.Delay(Timeout.Infinite, gone.Token).ContinueWith(_ => { }, TaskScheduler.Default);

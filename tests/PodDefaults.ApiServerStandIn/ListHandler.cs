@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http;
 
 namespace PodDefaults.ApiServerStandIn;
 

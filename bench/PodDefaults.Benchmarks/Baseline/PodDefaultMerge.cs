@@ -2,7 +2,7 @@ using Newtonsoft.Json.Linq;
 
 namespace PodDefaults.Benchmarks.Baseline;
 
-/// <summary>The baseline's merge of one PodDefault into a pod DOM, field by field (SEMANTICS.md section 4, the corpus's fields).</summary>
+/// <summary>The baseline's merge of one PodDefault into a pod DOM, field by field (docs/semantics.md §4, the corpus's fields).</summary>
 internal static class PodDefaultMerge
 {
     public static void Apply(JObject pod, JObject podDefault)

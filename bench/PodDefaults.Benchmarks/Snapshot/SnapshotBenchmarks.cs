@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using BenchmarkDotNet.Attributes;
 using PodDefaults.Benchmarks.Corpus;
 using PodDefaults.Core.Model;

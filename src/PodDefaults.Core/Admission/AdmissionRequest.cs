@@ -37,7 +37,7 @@ public sealed class AdmissionRequest
 
     public PodShape Pod { get; } = new();
 
-    /// <summary>Only CREATE of core/v1 pods (no subresource) is mutated (SEMANTICS.md section 2).</summary>
+    /// <summary>Only CREATE of core/v1 pods (no subresource) is mutated (docs/semantics.md §2).</summary>
     public bool IsPodCreate(ReadOnlySpan<byte> source) =>
         Operation.TextEquals(source, "CREATE"u8)
         && (!ResourceGroup.IsPresent || ResourceGroup.Length == 0)

@@ -7,7 +7,7 @@ namespace PodDefaults.Core.Admission;
 
 /// <summary>
 /// Decodes an AdmissionReview (v1 or v1beta1) in two steps, reading only what the decision needs
-/// (SEMANTICS.md section 2): <see cref="Read"/> takes the envelope and the pod's metadata and keeps the
+/// (docs/semantics.md §2): <see cref="Read(ReadOnlySpan{byte}, AdmissionRequest)"/> takes the envelope and the pod's metadata and keeps the
 /// spec's place; <see cref="ReadSpec"/> reads of the spec what the PodDefaults being applied touch. When the
 /// pod has a <see cref="PodShape.Planner"/> and its metadata comes first, the spec is read in the first pass
 /// instead. All else is skipped by <see cref="JsonScanner"/>, which still rejects broken structure anywhere

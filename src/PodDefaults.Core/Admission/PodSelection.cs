@@ -7,7 +7,7 @@ using PodDefaults.Core.Selection;
 namespace PodDefaults.Core.Admission;
 
 /// <summary>
-/// Which PodDefaults a pod gets (SEMANTICS.md sections 2 and 3), chained selection included: the labels of the
+/// Which PodDefaults a pod gets (docs/semantics.md §2 and §3), chained selection included: the labels of the
 /// PodDefaults being applied join the labels selectors see, and passes in name order repeat until nothing new
 /// is selected, so that a second call on the result selects nothing more.
 /// </summary>

@@ -4,7 +4,7 @@ using PodDefaults.Core.Pods;
 
 namespace PodDefaults.Core.Admission;
 
-/// <summary>What the webhook reads of an AdmissionReview's envelope, as tables (SEMANTICS.md section 2).</summary>
+/// <summary>What the webhook reads of an AdmissionReview's envelope, as tables (docs/semantics.md §2).</summary>
 internal static class ReviewTables
 {
     public static readonly MemberTable<AdmissionRequest> Review = new("",

@@ -28,7 +28,7 @@ internal ref struct JsonCursor
     /// <summary>How many objects and lists enclose the position.</summary>
     public int Depth { get; private set; }
 
-    /// <summary>Which optional members the tables read this time (<see cref="Member{T}.Need"/>); the rest are skipped.</summary>
+    /// <summary>Which optional members the tables read this time (<see cref="Tables.Member{T}.Need"/>); the rest are skipped.</summary>
     public uint Needs { get; set; }
 
     /// <summary>The next byte that is not whitespace, without consuming it.</summary>

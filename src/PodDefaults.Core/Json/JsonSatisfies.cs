@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace PodDefaults.Core.Json;
 
 /// <summary>
-/// The <em>satisfies</em> rule of SEMANTICS.md section 4: an existing item satisfies a wanted one when every
+/// The <em>satisfies</em> rule of docs/semantics.md §4: an existing item satisfies a wanted one when every
 /// member the wanted item sets (recursively; arrays element by element and of equal length; scalars equal;
 /// <c>null</c> members ignored) has the same value in the existing item.
 /// </summary>

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace PodDefaults.Core.Json;
 
 /// <summary>
-/// Skips JSON values the webhook never reads, checking only what SEMANTICS.md section 2 asks of skipped
+/// Skips JSON values the webhook never reads, checking only what docs/semantics.md §2 asks of skipped
 /// bytes: brackets balance and match, strings end, escapes are well formed, nesting stays within
 /// <see cref="JsonLimits.MaxDepth"/>. Scalars are not parsed. UTF-8 validity is checked once for the whole
 /// body (<see cref="CheckUtf8"/>), so the scan itself only looks for ASCII bytes.

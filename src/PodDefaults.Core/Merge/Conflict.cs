@@ -1,6 +1,6 @@
 namespace PodDefaults.Core.Merge;
 
-/// <summary>One reason a pod is rejected: two values for the same key (SEMANTICS.md section 6).</summary>
+/// <summary>One reason a pod is rejected: two values for the same key (docs/semantics.md §6).</summary>
 /// <param name="PodDefault">The PodDefault whose item could not be merged.</param>
 /// <param name="Clause">What conflicts, in words; never a secret value (see <see cref="ValueDescription"/>).</param>
 public sealed record Conflict(string PodDefault, string Clause)

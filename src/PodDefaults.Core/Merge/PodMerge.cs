@@ -8,7 +8,7 @@ namespace PodDefaults.Core.Merge;
 
 /// <summary>
 /// Merges PodDefaults into a pod one at a time, in order, each into the pod as the previous ones left it
-/// (SEMANTICS.md section 4). The result is a description of what to add, for the patch, and the conflicts.
+/// (docs/semantics.md §4). The result is a description of what to add, for the patch, and the conflicts.
 /// </summary>
 /// <remarks>Pooled with its request: every list keeps its capacity from one pod to the next.</remarks>
 public sealed class PodMerge

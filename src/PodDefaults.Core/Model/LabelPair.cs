@@ -3,7 +3,7 @@ using System.Text;
 namespace PodDefaults.Core.Model;
 
 /// <summary>
-/// A label a PodDefault sets, as selection sees it: with chained selection (SEMANTICS.md section 3) the labels
+/// A label a PodDefault sets, as selection sees it: with chained selection (docs/semantics.md §3) the labels
 /// of the PodDefaults being applied join the pod's labels that selectors are evaluated on.
 /// </summary>
 public sealed class LabelPair

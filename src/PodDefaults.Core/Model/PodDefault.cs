@@ -36,7 +36,7 @@ public sealed class PodDefault
 
     /// <summary>
     /// The marker annotation, <c>poddefault.admission.kubeflow.org/poddefault-&lt;name&gt;</c> set to the
-    /// resourceVersion: a pod that carries it already has this version applied (SEMANTICS.md section 5).
+    /// resourceVersion: a pod that carries it already has this version applied (docs/semantics.md §5).
     /// </summary>
     public JsonItem Marker { get; }
 

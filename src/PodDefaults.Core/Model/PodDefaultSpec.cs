@@ -4,7 +4,7 @@ using PodDefaults.Core.Pods;
 
 namespace PodDefaults.Core.Model;
 
-/// <summary>What a PodDefault adds to a pod (SEMANTICS.md section 1), each item ready to compare and to write.</summary>
+/// <summary>What a PodDefault adds to a pod (docs/semantics.md §1), each item ready to compare and to write.</summary>
 /// <remarks>Immutable arrays: the merge iterates them on every admission, and their enumerator allocates nothing.</remarks>
 public sealed class PodDefaultSpec
 {

@@ -1,4 +1,3 @@
-using PodDefaults.Core.Fields;
 using PodDefaults.Core.Merge;
 using PodDefaults.Core.Pods;
 

@@ -6,7 +6,7 @@ namespace PodDefaults.Core.Selection;
 
 /// <summary>
 /// Evaluates a LabelSelector against the labels of the pod in the request, and the labels that PodDefaults
-/// being applied add to it (chained selection, SEMANTICS.md section 3): where the pod has the key, its own
+/// being applied add to it (chained selection, docs/semantics.md §3): where the pod has the key, its own
 /// value counts.
 /// </summary>
 public static class SelectorMatcher

@@ -2,6 +2,8 @@ using System.Buffers;
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using PodDefaults.Core.Admission;
+using PodDefaults.Webhook.Json;
+using PodDefaults.Webhook.Yaml;
 
 namespace PodDefaults.Webhook.Cli;
 

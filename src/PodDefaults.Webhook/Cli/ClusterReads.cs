@@ -1,7 +1,7 @@
 using System.Text.Json;
-using k8s.Exceptions;
 using Microsoft.Extensions.Logging.Abstractions;
 using PodDefaults.Core.Selection;
+using PodDefaults.Webhook.Sources;
 using PodDefaults.Webhook.Sources.Cluster;
 
 namespace PodDefaults.Webhook.Cli;
@@ -12,21 +12,16 @@ namespace PodDefaults.Webhook.Cli;
 /// </summary>
 internal static class ClusterReads
 {
-    /// <summary>The cluster of <paramref name="kubeconfig"/>, else in-cluster, else <c>KUBECONFIG</c>, else <c>~/.kube/config</c>.</summary>
-    /// <param name="purpose">What the cluster was wanted for, the start of the error.</param>
-    /// <param name="hint">What else would do, the end of the error.</param>
+    /// <summary><see cref="ClusterSourceRegistration.Connect"/>, its failure a <see cref="CliException"/>.</summary>
     public static KubernetesConnection Connect(string? kubeconfig, string purpose = "no cluster to read PodDefaults from", string hint = "; or pass --defaults PATH")
     {
         try
         {
-            var configuration = kubeconfig is not null
-                ? KubernetesConfigLoader.FromKubeconfigFile(kubeconfig)
-                : KubernetesConfigLoader.Load();
-            return KubernetesConnection.FromConfiguration(configuration);
+            return ClusterSourceRegistration.Connect(kubeconfig, purpose, hint);
         }
-        catch (Exception error) when (error is KubeConfigException or IOException)
+        catch (SourceStartException error)
         {
-            throw new CliException($"{purpose}: {error.Message}{hint}");
+            throw new CliException(error.Message);
         }
     }
 

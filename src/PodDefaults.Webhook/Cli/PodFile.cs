@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using PodDefaults.Core.Admission;
 using PodDefaults.Core.Json;
-using PodDefaults.Webhook.Sources.Files;
+using PodDefaults.Webhook.Yaml;
 
 namespace PodDefaults.Webhook.Cli;
 

@@ -1,9 +1,6 @@
 using System.CommandLine;
-using PodDefaults.Core.Selection;
 using PodDefaults.Webhook.Server;
 using PodDefaults.Webhook.Sources;
-using PodDefaults.Webhook.Sources.Cluster;
-using PodDefaults.Webhook.Sources.Files;
 using PodDefaults.Webhook.Tls;
 
 namespace PodDefaults.Webhook.Cli;
@@ -88,27 +85,17 @@ public static class ServeCommand
         return Environment.ExitCode;
     }
 
-    /// <summary>Files when <c>--defaults</c> is given (checked now: a wrong path fails the start), else the cluster.</summary>
+    /// <summary>The source the options ask for (<see cref="PodDefaultSources"/>), its settings checked now.</summary>
+    /// <exception cref="CliException">The source cannot start: a wrong <c>--defaults</c> path, no cluster.</exception>
     public static Func<IServiceProvider, IPodDefaultSource> SourceFactory(ServeOptions options)
     {
-        if (options.DefaultsPath is { } defaults)
+        try
         {
-            DefaultsPath path;
-            try
-            {
-                path = new DefaultsPath(defaults);
-            }
-            catch (FileNotFoundException error)
-            {
-                throw new CliException(error.Message);
-            }
-            return services => new FilePodDefaultSource(path, services.GetRequiredService<SnapshotHolder>(),
-                services.GetRequiredService<SourceStatus>(), services.GetRequiredService<ILogger<FilePodDefaultSource>>(),
-                FilePodDefaultSource.DefaultPollInterval);
+            return PodDefaultSources.For(options);
         }
-        var connection = ClusterReads.Connect(options.Kubeconfig);
-        return services => new ClusterPodDefaultSource(connection, services.GetRequiredService<SnapshotHolder>(),
-            services.GetRequiredService<SourceStatus>(), services.GetRequiredService<ILogger<ClusterPodDefaultSource>>(),
-            services.GetRequiredService<TimeProvider>());
+        catch (SourceStartException error)
+        {
+            throw new CliException(error.Message);
+        }
     }
 }

@@ -4,11 +4,11 @@ using PodDefaults.Webhook.Tls;
 
 namespace PodDefaults.Webhook.Server;
 
-/// <summary>How <c>poddefaults serve</c> runs (SEMANTICS.md section 8).</summary>
+/// <summary>How <c>poddefaults serve</c> runs (docs/semantics.md §8).</summary>
 public sealed record ServeOptions
 {
     /// <summary>
-    /// The largest review the API server can send for a pod it accepts (SEMANTICS.md section 2), 19 MiB:
+    /// The largest review the API server can send for a pod it accepts (docs/semantics.md §2), 19 MiB:
     /// <list type="bullet">
     /// <item>the object: at most 3 MiB, the API server's request limit (stored in etcd as protobuf, which writes
     /// strings unescaped, so those 3 MiB are the bytes of the object's strings and structure, not of any JSON);</item>

@@ -1,6 +1,6 @@
 namespace PodDefaults.Webhook.Server;
 
-/// <summary>The HTTP paths the server answers (SEMANTICS.md section 8).</summary>
+/// <summary>The HTTP paths the server answers (docs/semantics.md §8).</summary>
 public static class WebhookPaths
 {
     /// <summary>Kubeflow's path, so an existing MutatingWebhookConfiguration keeps working.</summary>

@@ -1,7 +1,7 @@
 namespace PodDefaults.Webhook.Sources;
 
 /// <summary>Runs the configured source for the life of the host.</summary>
-internal sealed class SourceRunner(IPodDefaultSource source, IHostApplicationLifetime lifetime, ILogger<SourceRunner> logger) : BackgroundService
+internal sealed partial class SourceRunner(IPodDefaultSource source, IHostApplicationLifetime lifetime, ILogger<SourceRunner> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -15,9 +15,12 @@ internal sealed class SourceRunner(IPodDefaultSource source, IHostApplicationLif
         catch (Exception error)
         {
             // A source only gives up on errors that cannot heal (a --defaults path that does not exist).
-            logger.LogCritical(error, "The PodDefault source failed: {Reason}", error.Message);
+            LogFailed(logger, error, error.Message);
             Environment.ExitCode = 1;
             lifetime.StopApplication();
         }
     }
+
+    [LoggerMessage(EventId = LogEvents.SourceFailed, Level = LogLevel.Critical, Message = "The PodDefault source failed: {Reason}")]
+    private static partial void LogFailed(ILogger logger, Exception error, string reason);
 }

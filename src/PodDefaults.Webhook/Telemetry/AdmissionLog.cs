@@ -2,7 +2,7 @@ namespace PodDefaults.Webhook.Telemetry;
 
 /// <summary>
 /// The admission log lines, source-generated. None carries a request body or a PodDefault's values: conflict
-/// messages come from the core, which words them without secret material (SEMANTICS.md section 6).
+/// messages come from the core, which words them without secret material (docs/semantics.md §6).
 /// </summary>
 internal static partial class AdmissionLog
 {

@@ -30,7 +30,7 @@ internal static class AdmissionSpan
         span.SetTag(Attributes.MatchedNames, summary.PodDefaults);
         span.SetTag(Attributes.PatchOperations, admission.PatchOperationCount);
         span.SetTag(Attributes.SnapshotGeneration, admission.SnapshotGeneration);
-        // Conflict clauses never hold secret material (SEMANTICS.md section 6): the core words them that way.
+        // Conflict clauses never hold secret material (docs/semantics.md §6): the core words them that way.
         foreach (var conflict in admission.ConflictsFound())
         {
             span.AddEvent(new ActivityEvent(Events.Conflict, tags: new ActivityTagsCollection

@@ -1,8 +1,6 @@
-using System.Diagnostics;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
-using OpenTelemetry.Trace;
 using PodDefaults.Webhook.Server;
 
 namespace PodDefaults.Webhook.Telemetry;

@@ -1,12 +1,8 @@
 using System.Net;
 using System.Net.Security;
 using System.Security.Authentication;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using PodDefaults.Webhook.Sources.Cluster;
 using PodDefaults.Webhook.Tls.Provisioning;
 

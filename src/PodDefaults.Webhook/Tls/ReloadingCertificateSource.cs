@@ -1,8 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using PodDefaults.Webhook.FileWatching;
+using PodDefaults.Webhook.FileSystem;
 
 namespace PodDefaults.Webhook.Tls;
 
@@ -16,15 +14,15 @@ public sealed partial class ReloadingCertificateSource : BackgroundService
     /// <summary>How often the files are read even when no change was seen (see <see cref="FileChangeWatcher"/>).</summary>
     public static readonly TimeSpan DefaultPollInterval = TimeSpan.FromSeconds(5);
 
-    private readonly string _certFile;
-    private readonly string _keyFile;
-    private readonly ILogger _logger;
-    private readonly FileChangeWatcher _watcher;
-    private volatile ServerCertificate _current;
+    private readonly string certFile;
+    private readonly string keyFile;
+    private readonly ILogger logger;
+    private readonly FileChangeWatcher watcher;
+    private volatile ServerCertificate current;
 
     // Identifies the contents last tried, good or bad, so that each version is loaded (or warned
     // about) once. A hash rather than the contents: no second copy of the private key in memory.
-    private string _lastAttempt;
+    private string lastAttempt;
 
     /// <summary>
     /// Loads the pair and starts watching the files; reloading runs once the service is started.
@@ -33,28 +31,28 @@ public sealed partial class ReloadingCertificateSource : BackgroundService
     public ReloadingCertificateSource(
         string certFile, string keyFile, ILogger<ReloadingCertificateSource> logger, TimeSpan? pollInterval = null)
     {
-        _certFile = certFile;
-        _keyFile = keyFile;
-        _logger = logger;
+        this.certFile = certFile;
+        this.keyFile = keyFile;
+        this.logger = logger;
 
         var (certPem, keyPem) = (PemFile.ReadText(certFile), PemFile.ReadText(keyFile));
-        _current = PemCertificateLoader.Parse(certFile, certPem, keyFile, keyPem);
-        _lastAttempt = Fingerprint(certPem, keyPem);
+        current = PemCertificateLoader.Parse(certFile, certPem, keyFile, keyPem);
+        lastAttempt = Fingerprint(certPem, keyPem);
         LogServing();
 
         // Watching from now on, changes made before the service starts are not missed; one made
         // between the read above and this line waits for the first poll.
-        _watcher = new FileChangeWatcher(
+        watcher = new FileChangeWatcher(
             [Path.GetDirectoryName(Path.GetFullPath(certFile))!, Path.GetDirectoryName(Path.GetFullPath(keyFile))!],
             recursive: false, pollInterval ?? DefaultPollInterval, logger);
     }
 
     /// <summary>The certificate for the next handshake.</summary>
-    public ServerCertificate Current => _current;
+    public ServerCertificate Current => current;
 
     public override void Dispose()
     {
-        _watcher.Dispose();
+        watcher.Dispose();
         base.Dispose();
     }
 
@@ -62,7 +60,7 @@ public sealed partial class ReloadingCertificateSource : BackgroundService
     {
         while (true)
         {
-            await _watcher.WaitAsync(stoppingToken);
+            await watcher.WaitAsync(stoppingToken);
             ReloadIfChanged();
         }
     }
@@ -72,7 +70,7 @@ public sealed partial class ReloadingCertificateSource : BackgroundService
         string certPem, keyPem;
         try
         {
-            (certPem, keyPem) = (PemFile.ReadText(_certFile), PemFile.ReadText(_keyFile));
+            (certPem, keyPem) = (PemFile.ReadText(certFile), PemFile.ReadText(keyFile));
         }
         catch (TlsConfigurationException e)
         {
@@ -82,7 +80,7 @@ public sealed partial class ReloadingCertificateSource : BackgroundService
         }
 
         var attempt = Fingerprint(certPem, keyPem);
-        if (attempt == _lastAttempt)
+        if (attempt == lastAttempt)
         {
             return;
         }
@@ -90,7 +88,7 @@ public sealed partial class ReloadingCertificateSource : BackgroundService
         try
         {
             // The previous certificate is not disposed: handshakes in progress may still use it.
-            _current = PemCertificateLoader.Parse(_certFile, certPem, _keyFile, keyPem);
+            current = PemCertificateLoader.Parse(certFile, certPem, keyFile, keyPem);
         }
         catch (TlsConfigurationException e)
         {
@@ -98,23 +96,23 @@ public sealed partial class ReloadingCertificateSource : BackgroundService
             return;
         }
 
-        _lastAttempt = attempt;
+        lastAttempt = attempt;
         LogServing();
     }
 
     private void KeepCurrent(string attempt, TlsConfigurationException error)
     {
-        if (attempt != _lastAttempt)
+        if (attempt != lastAttempt)
         {
-            _lastAttempt = attempt;
-            LogKeptCurrent(_logger, error.Message, _current.Leaf.Thumbprint);
+            lastAttempt = attempt;
+            LogKeptCurrent(logger, error.Message, current.Leaf.Thumbprint);
         }
     }
 
     private void LogServing()
     {
-        var leaf = _current.Leaf;
-        LogServing(_logger, _certFile, leaf.Subject, leaf.Thumbprint, leaf.NotAfter.ToUniversalTime());
+        var leaf = current.Leaf;
+        LogServing(logger, certFile, leaf.Subject, leaf.Thumbprint, leaf.NotAfter.ToUniversalTime());
     }
 
     private static string Fingerprint(string certPem, string keyPem) =>

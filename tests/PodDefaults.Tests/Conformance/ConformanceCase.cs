@@ -1,7 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using PodDefaults.Tests.TestSupport;
-
 namespace PodDefaults.Tests.Conformance;
 
 /// <summary>One file of the shared conformance suite (format: cases/README.md).</summary>
@@ -30,6 +26,9 @@ public sealed class ConformanceCase
 
     public static IEnumerable<string> Files() =>
         Directory.GetFiles(Folder, "*.yaml").Select(Path.GetFileName).Order(StringComparer.Ordinal)!;
+
+    /// <summary>Every case file, for a <c>[Theory]</c>: <c>[MemberData(nameof(ConformanceCase.All), MemberType = typeof(ConformanceCase))]</c>.</summary>
+    public static TheoryData<string> All => [.. Files()];
 
     public static ConformanceCase Load(string file) =>
         new(file, TestYaml.Load(System.IO.File.ReadAllText(Path.Combine(Folder, file)))!.AsObject());

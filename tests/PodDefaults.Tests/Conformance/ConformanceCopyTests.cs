@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace PodDefaults.Tests.Conformance;
 
 /// <summary>

@@ -1,9 +1,6 @@
-using System.Text;
-using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.JsonPatch;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using Xunit;
 
 namespace PodDefaults.Tests.Conformance;
 

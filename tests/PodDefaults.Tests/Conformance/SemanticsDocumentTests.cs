@@ -1,5 +1,4 @@
 using PodDefaults.Tests.Deploy;
-using Xunit;
 
 namespace PodDefaults.Tests.Conformance;
 

@@ -1,11 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using PodDefaults.Core.Admission;
-using PodDefaults.Core.Buffers;
-using PodDefaults.Core.Model;
-using PodDefaults.Core.Selection;
-
 namespace PodDefaults.Tests.Core;
 
 /// <summary>Runs the real <see cref="AdmissionEngine"/> on hand-written PodDefaults and pods, for unit tests.</summary>

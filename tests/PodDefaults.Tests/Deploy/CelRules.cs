@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Cel;
 
 namespace PodDefaults.Tests.Deploy;

@@ -1,5 +1,4 @@
 using PodDefaults.Tests.Conformance;
-using Xunit;
 
 namespace PodDefaults.Tests.Deploy;
 
@@ -15,10 +14,8 @@ public class ConformancePodDefaultSchemaTests
         [("36-invalid-selectors-skipped-with-warning.yaml", "bad-exists-with-values")] = "values must be empty when operator is Exists or DoesNotExist",
     };
 
-    public static TheoryData<string> Cases => [.. ConformanceCase.Files()];
-
     [Theory]
-    [MemberData(nameof(Cases))]
+    [MemberData(nameof(ConformanceCase.All), MemberType = typeof(ConformanceCase))]
     public void Poddefaults_of_the_case_are_admitted_by_the_crd(string file)
     {
         var conformanceCase = ConformanceCase.Load(file);

@@ -1,8 +1,5 @@
 using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using PodDefaults.Core.Fields;
-using Xunit;
 
 namespace PodDefaults.Tests.Deploy;
 

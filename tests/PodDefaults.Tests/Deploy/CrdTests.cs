@@ -1,8 +1,4 @@
-using System.Text.Json.Nodes;
 using PodDefaults.Core.Fields;
-using PodDefaults.Core.Model;
-using Xunit;
-
 namespace PodDefaults.Tests.Deploy;
 
 public class CrdTests

@@ -1,9 +1,5 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using PodDefaults.Core.Fields;
-using PodDefaults.Core.Model;
 using PodDefaults.Webhook.Sources.Files;
-using Xunit;
 
 namespace PodDefaults.Tests.Deploy;
 

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Xunit;
-
 namespace PodDefaults.Tests.Deploy;
 
 public class ManifestObjectTests

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using Xunit;
-
 namespace PodDefaults.Tests.Deploy;
 
 /// <summary>Which namespaces each variant of the install sends to the webhook.</summary>

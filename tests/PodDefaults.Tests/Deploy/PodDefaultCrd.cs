@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace PodDefaults.Tests.Deploy;
 
 /// <summary>The PodDefault CRD as the base kustomization renders it.</summary>

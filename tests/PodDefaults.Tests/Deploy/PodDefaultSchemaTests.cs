@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using PodDefaults.Tests.TestSupport;
-using Xunit;
-
 namespace PodDefaults.Tests.Deploy;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Runtime.Versioning;
-using Xunit;
 using Xunit.Sdk;
 
 namespace PodDefaults.Tests.Deploy;

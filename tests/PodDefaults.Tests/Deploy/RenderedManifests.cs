@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
-using PodDefaults.Tests.TestSupport;
 using Xunit.Sdk;
 
 namespace PodDefaults.Tests.Deploy;

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace PodDefaults.Tests.Deploy;
 
 /// <summary>Pairs every value of an object with the CRD schema node that describes it.</summary>

@@ -1,12 +1,4 @@
-using System.Text;
-using System.Text.Json.Nodes;
-using CsCheck;
-using PodDefaults.Core.Admission;
-using PodDefaults.Core.Buffers;
-using PodDefaults.Core.Model;
-using PodDefaults.Core.Selection;
 using PodDefaults.Tests.Core.Properties;
-using Xunit;
 
 namespace PodDefaults.Tests.Fuzz;
 

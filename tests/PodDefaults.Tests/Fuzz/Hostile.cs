@@ -1,5 +1,3 @@
-using CsCheck;
-
 namespace PodDefaults.Tests.Fuzz;
 
 /// <summary>Damage an attacker would try on a JSON document, on top of <c>Mutation.Text</c>'s random damage.</summary>

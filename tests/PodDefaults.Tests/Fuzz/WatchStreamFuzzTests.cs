@@ -1,13 +1,7 @@
-using System.Text;
-using System.Text.Json.Nodes;
-using CsCheck;
 using Microsoft.Extensions.Logging.Abstractions;
-using PodDefaults.Core.Model;
-using PodDefaults.Core.Selection;
 using PodDefaults.Tests.Core.Properties;
 using PodDefaults.Webhook.Sources;
 using PodDefaults.Webhook.Sources.Cluster;
-using Xunit;
 
 namespace PodDefaults.Tests.Fuzz;
 

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace PodDefaults.Tests.TestSupport;
 
 /// <summary>

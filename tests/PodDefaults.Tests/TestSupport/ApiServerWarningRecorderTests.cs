@@ -1,5 +1,3 @@
-using Xunit;
-
 namespace PodDefaults.Tests.TestSupport;
 
 /// <summary>The recorder copy behaves as upstream's own tests say (k8s.io/apiserver warning_test.go).</summary>

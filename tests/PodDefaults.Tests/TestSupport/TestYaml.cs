@@ -1,5 +1,4 @@
-using System.Text.Json.Nodes;
-using PodDefaults.Webhook.Sources.Files;
+using PodDefaults.Webhook.Yaml;
 
 namespace PodDefaults.Tests.TestSupport;
 

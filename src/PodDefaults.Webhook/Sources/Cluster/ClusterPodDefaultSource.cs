@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Logging;
 using PodDefaults.Core.Selection;
 using PodDefaults.Webhook.Telemetry;
 
@@ -8,7 +7,7 @@ namespace PodDefaults.Webhook.Sources.Cluster;
 /// <summary>
 /// Keeps the snapshot in step with the cluster's PodDefaults: one LIST, then a WATCH from its resourceVersion,
 /// resumed from the last version seen whenever it ends, and a new LIST only when that version expired (410).
-/// Failures are retried with backoff forever; meanwhile the last snapshot keeps serving (SEMANTICS.md section 9).
+/// Failures are retried with backoff forever; meanwhile the last snapshot keeps serving (docs/semantics.md §9).
 /// </summary>
 /// <remarks>The only writer of <see cref="SnapshotHolder"/>; run one <see cref="RunAsync"/> per holder.</remarks>
 public sealed class ClusterPodDefaultSource : IPodDefaultSource

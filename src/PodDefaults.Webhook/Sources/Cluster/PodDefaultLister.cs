@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Extensions.Logging;
 using PodDefaults.Core.Model;
 
 namespace PodDefaults.Webhook.Sources.Cluster;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Extensions.Logging;
 using PodDefaults.Core.Model;
 using PodDefaults.Core.Selection;
 
@@ -9,7 +8,7 @@ namespace PodDefaults.Webhook.Sources.Cluster;
 /// Turns each watch line into the next snapshot, one publish per event. Whatever goes wrong with one event (a
 /// line that is not JSON, an object that does not parse, a snapshot that cannot be derived) skips that event
 /// with a log line naming the object and a count; the snapshot stays the last good one and later events still
-/// apply (SEMANTICS.md section 9).
+/// apply (docs/semantics.md §9).
 /// </summary>
 internal sealed class WatchEventApplier(
     SnapshotHolder holder,

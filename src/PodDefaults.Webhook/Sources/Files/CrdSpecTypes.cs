@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PodDefaults.Core.Model;
+using PodDefaults.Webhook.Yaml;
 
 namespace PodDefaults.Webhook.Sources.Files;
 

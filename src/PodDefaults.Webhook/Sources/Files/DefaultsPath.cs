@@ -1,3 +1,5 @@
+using PodDefaults.Webhook.FileSystem;
+
 namespace PodDefaults.Webhook.Sources.Files;
 
 /// <summary>

@@ -1,6 +1,5 @@
-using PodDefaults.Core.Model;
 using PodDefaults.Core.Selection;
-using PodDefaults.Webhook.FileWatching;
+using PodDefaults.Webhook.FileSystem;
 
 namespace PodDefaults.Webhook.Sources.Files;
 

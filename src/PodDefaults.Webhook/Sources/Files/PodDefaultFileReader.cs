@@ -3,6 +3,8 @@ using System.Text;
 using System.Text.Json;
 using PodDefaults.Core.Json;
 using PodDefaults.Core.Model;
+using PodDefaults.Webhook.FileSystem;
+using PodDefaults.Webhook.Yaml;
 
 namespace PodDefaults.Webhook.Sources.Files;
 

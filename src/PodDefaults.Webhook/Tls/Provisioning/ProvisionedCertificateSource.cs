@@ -1,7 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using PodDefaults.Webhook.Sources.Cluster;
 
 namespace PodDefaults.Webhook.Tls.Provisioning;

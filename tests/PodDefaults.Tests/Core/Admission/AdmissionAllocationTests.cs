@@ -1,18 +1,18 @@
-using System.Text;
-using PodDefaults.Core.Admission;
-using PodDefaults.Core.Buffers;
-using Xunit;
-
 namespace PodDefaults.Tests.Core.Admission;
 
 /// <summary>
-/// Guards against accidental per-item allocations on the admission path (a LINQ query, a string per label,
-/// a list per call). The bound is generous on purpose: the real target is measured by the benchmark, this
-/// only catches a change that multiplies the garbage. Not a timing test.
+/// Pins what one admission allocates on the calling thread, so that any new allocation on the admission path (a
+/// LINQ query, a string per label, a list per call) fails here, not months later in a profile. Not a timing test.
 /// </summary>
-public sealed class AdmissionAllocationTests
+/// <remarks>
+/// The figure is the one measured (Release, as build/test.sh runs it; the same on every run): a change that
+/// allocates less lowers it here, one that allocates more says why in its commit. The benchmarks
+/// (bench/README.md) measure the same call with BenchmarkDotNet's memory diagnoser.
+/// </remarks>
+public sealed class AdmissionAllocationTests(ITestOutputHelper output)
 {
-    private const int BoundPerCall = 16 * 1024;
+    /// <summary>Bytes per admission of <see cref="Pod"/> with <see cref="PodDefaults"/>, as measured.</summary>
+    private const int MeasuredPerCall = 968;
 
     private static readonly string[] PodDefaults =
     [
@@ -65,16 +65,16 @@ public sealed class AdmissionAllocationTests
         """;
 
     [Fact]
-    public void A_four_match_admission_with_a_chain_allocates_little_per_call()
+    public void A_four_match_admission_with_a_chain_allocates_no_more_than_measured()
     {
         var harness = new EngineHarness(PodDefaults);
         var review = Encoding.UTF8.GetBytes(EngineHarness.Review(Pod));
-        using var output = new PooledBufferWriter();
+        using var writer = new PooledBufferWriter();
 
         void ReviewOnce()
         {
-            output.Clear();
-            using var admission = harness.Engine.Review(review, output);
+            writer.Clear();
+            using var admission = harness.Engine.Review(review, writer);
             Assert.Equal(AdmissionOutcome.Patched, admission.Outcome);
             Assert.Equal(4, admission.Applied.Count); // cost-center-env through the label team-labels adds
         }
@@ -88,6 +88,7 @@ public sealed class AdmissionAllocationTests
             ReviewOnce();
         var perCall = (GC.GetAllocatedBytesForCurrentThread() - before) / calls;
 
-        Assert.True(perCall < BoundPerCall, $"{perCall} bytes allocated per admission (bound {BoundPerCall})");
+        output.WriteLine($"{perCall} bytes per admission");
+        Assert.True(perCall <= MeasuredPerCall, $"{perCall} bytes allocated per admission, {MeasuredPerCall} measured");
     }
 }

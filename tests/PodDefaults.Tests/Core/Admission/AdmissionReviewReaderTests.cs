@@ -1,12 +1,8 @@
-using System.Text;
-using System.Text.Json.Nodes;
-using PodDefaults.Core.Admission;
 using PodDefaults.Core.Pods;
-using Xunit;
 
 namespace PodDefaults.Tests.Core.Admission;
 
-/// <summary>Every 400 reason of SEMANTICS.md section 2, and the envelopes that must be accepted.</summary>
+/// <summary>Every 400 reason of docs/semantics.md §2, and the envelopes that must be accepted.</summary>
 public sealed class AdmissionReviewReaderTests
 {
     private const string Pod = """{"apiVersion":"v1","kind":"Pod","metadata":{"name":"p","namespace":"ns"},"spec":{"containers":[{"name":"c","image":"i"}]}}""";

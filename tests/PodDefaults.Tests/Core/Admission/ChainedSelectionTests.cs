@@ -1,14 +1,9 @@
-using System.Text;
-using System.Text.Json.Nodes;
-using PodDefaults.Core.Admission;
-using PodDefaults.Core.Buffers;
 using PodDefaults.Tests.Conformance;
-using Xunit;
 
 namespace PodDefaults.Tests.Core.Admission;
 
 /// <summary>
-/// Chained selection (SEMANTICS.md section 3): the labels of the PodDefaults being applied join the labels
+/// Chained selection (docs/semantics.md §3): the labels of the PodDefaults being applied join the labels
 /// selectors see, passes in name order repeat until nothing new is selected, and the result is a fixed point.
 /// </summary>
 public sealed class ChainedSelectionTests

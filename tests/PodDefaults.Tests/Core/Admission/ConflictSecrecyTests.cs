@@ -1,11 +1,8 @@
-using System.Text.Json.Nodes;
-using Xunit;
-
 namespace PodDefaults.Tests.Core.Admission;
 
 /// <summary>
 /// Conflict messages reach users and logs: never <c>valueFrom</c> contents, never a value over 64 bytes,
-/// whatever the field (SEMANTICS.md section 6). Every secret below contains "S3CR3T".
+/// whatever the field (docs/semantics.md §6). Every secret below contains "S3CR3T".
 /// </summary>
 public sealed class ConflictSecrecyTests
 {

@@ -1,14 +1,7 @@
-using System.Net;
-using System.Text;
-using PodDefaults.Core.Admission;
-using PodDefaults.Core.Buffers;
-using PodDefaults.Tests.TestSupport;
-using Xunit;
-
 namespace PodDefaults.Tests.Core.Admission;
 
 /// <summary>
-/// A member name twice anywhere the webhook reads is a 400 naming the member (SEMANTICS.md section 2): the API
+/// A member name twice anywhere the webhook reads is a 400 naming the member (docs/semantics.md §2): the API
 /// server never sends one, and a reader that took the first where the API server took the last would decide on a
 /// different pod. Driven through the engine (and once over HTTP), so the tests hold for any reader.
 /// </summary>

@@ -1,13 +1,8 @@
-using System.Text;
-using PodDefaults.Core.Admission;
-using PodDefaults.Core.Buffers;
-using Xunit;
-
 namespace PodDefaults.Tests.Core.Admission;
 
 /// <summary>
 /// Whatever the body holds, the engine answers or throws <see cref="AdmissionReviewFormatException"/> (a 400):
-/// any other exception would reach the client as a 5xx (SEMANTICS.md section 2).
+/// any other exception would reach the client as a 5xx (docs/semantics.md §2).
 /// </summary>
 public sealed class EngineBadInputTests
 {

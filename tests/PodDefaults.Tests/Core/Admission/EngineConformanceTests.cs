@@ -1,19 +1,12 @@
-using PodDefaults.Core.Admission;
-using PodDefaults.Core.Buffers;
-using PodDefaults.Core.Model;
-using PodDefaults.Core.Selection;
 using PodDefaults.Tests.Conformance;
-using Xunit;
 
 namespace PodDefaults.Tests.Core.Admission;
 
 /// <summary>Every conformance case against the engine directly: the fastest way to see a semantic failure.</summary>
 public sealed class EngineConformanceTests
 {
-    public static TheoryData<string> Cases() => new(ConformanceCase.Files());
-
     [Theory]
-    [MemberData(nameof(Cases))]
+    [MemberData(nameof(ConformanceCase.All), MemberType = typeof(ConformanceCase))]
     public void Case_passes(string file)
     {
         var testCase = ConformanceCase.Load(file);

@@ -1,22 +1,12 @@
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using PodDefaults.Core.Admission;
-using PodDefaults.Core.Buffers;
-using PodDefaults.Core.Model;
-using PodDefaults.Core.Selection;
 using PodDefaults.Tests.Conformance;
-using Xunit;
 
 namespace PodDefaults.Tests.Core.Admission;
 
 /// <summary>The explanation agrees with the engine on every conformance case.</summary>
 public sealed class ExplanationTests
 {
-    public static TheoryData<string> Cases() => new(ConformanceCase.Files());
-
     [Theory]
-    [MemberData(nameof(Cases))]
+    [MemberData(nameof(ConformanceCase.All), MemberType = typeof(ConformanceCase))]
     public void Explains_exactly_what_the_engine_decided(string file)
     {
         var testCase = ConformanceCase.Load(file);

@@ -1,6 +1,3 @@
-using PodDefaults.Core.Model;
-using Xunit;
-
 namespace PodDefaults.Tests.Core.Admission;
 
 /// <summary>

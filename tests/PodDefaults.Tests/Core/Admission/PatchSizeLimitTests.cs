@@ -1,8 +1,4 @@
-using System.Text;
-using System.Text.Json.Nodes;
-using PodDefaults.Core.Buffers;
 using PodDefaults.Core.Patch;
-using Xunit;
 
 namespace PodDefaults.Tests.Core.Admission;
 

@@ -1,7 +1,3 @@
-using PodDefaults.Core.Admission;
-using PodDefaults.Core.Buffers;
-using Xunit;
-
 namespace PodDefaults.Tests.Core.Admission;
 
 /// <summary>What a second call (reinvocation, or a newer PodDefault version) sees of the first one's work.</summary>

@@ -1,7 +1,3 @@
-using System.Text.Json.Nodes;
-using PodDefaults.Tests.TestSupport;
-using Xunit;
-
 namespace PodDefaults.Tests.Core.Admission;
 
 /// <summary>The engine's warnings about skipped PodDefaults, as the user receives them from the API server.</summary>

@@ -1,24 +1,14 @@
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using CsCheck;
-using PodDefaults.Core.Admission;
-using PodDefaults.Core.Buffers;
-using PodDefaults.Core.Model;
-using PodDefaults.Core.Selection;
 using PodDefaults.Tests.Core.Admission.FullRead;
 using PodDefaults.Tests.Core.Json;
 using PodDefaults.Tests.Core.Properties;
-using Xunit;
-using Xunit.Abstractions;
 
 namespace PodDefaults.Tests.Core.Admission;
 
 /// <summary>
 /// Skipping loses nothing: the engine, which reads only what the decision needs, answers every review,
 /// valid or damaged, as the full read of <see cref="FullReadAdmission"/> does (same patch bytes, same
-/// denial, a 400 for the same structural damage). The one difference the contract allows (SEMANTICS.md
-/// section 2): a body whose structure is sound but that holds something other than JSON where the engine
+/// denial, a 400 for the same structural damage). The one difference the contract allows (docs/semantics.md
+/// §2): a body whose structure is sound but that holds something other than JSON where the engine
 /// only skips (a bad number in managedFields, a missing comma in a probe) is answered, where the full read
 /// rejects it. A longer run: <c>CsCheck_Iter=20000</c> (bench/README.md).
 /// </summary>

@@ -1,8 +1,3 @@
-using System.Text;
-using System.Text.Json.Nodes;
-using PodDefaults.Core.Admission;
-using PodDefaults.Core.Buffers;
-using Xunit;
 
 namespace PodDefaults.Tests.Core.Admission;
 

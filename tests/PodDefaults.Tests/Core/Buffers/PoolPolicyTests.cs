@@ -1,11 +1,7 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
-using System.Text;
-using PodDefaults.Core.Admission;
 using DecidedAdmission = PodDefaults.Core.Admission.Admission;
-using PodDefaults.Core.Buffers;
 using PodDefaults.Webhook.Server;
-using Xunit;
 
 namespace PodDefaults.Tests.Core.Buffers;
 

@@ -1,7 +1,6 @@
 using PodDefaults.Core.Fields;
 using PodDefaults.Core.Merge;
 using PodDefaults.Core.Pods;
-using Xunit;
 
 namespace PodDefaults.Tests.Core.Fields;
 

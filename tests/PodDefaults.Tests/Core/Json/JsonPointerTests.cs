@@ -1,6 +1,4 @@
-using System.Text;
 using PodDefaults.Core.Json;
-using Xunit;
 
 namespace PodDefaults.Tests.Core.Json;
 

@@ -1,7 +1,4 @@
-using System.Text;
-using System.Text.Json;
 using PodDefaults.Core.Json;
-using Xunit;
 
 namespace PodDefaults.Tests.Core.Json;
 

@@ -1,13 +1,9 @@
-using System.Text;
-using System.Text.Json;
-using CsCheck;
 using PodDefaults.Core.Json;
-using Xunit;
 
 namespace PodDefaults.Tests.Core.Json;
 
 /// <summary>
-/// The skip checks exactly the structure SEMANTICS.md section 2 asks for, whatever the vector width: the
+/// The skip checks exactly the structure docs/semantics.md §2 asks for, whatever the vector width: the
 /// same tests run once per instruction set (bench/scanner-isa.sh switches AVX-512, AVX2 and all SIMD off,
 /// each in its own process).
 /// </summary>

@@ -1,9 +1,7 @@
-using System.Text;
-
 namespace PodDefaults.Tests.Core.Json;
 
 /// <summary>
-/// What SEMANTICS.md section 2 asks of every byte of a body, checked the plain way, byte by byte: valid
+/// What docs/semantics.md §2 asks of every byte of a body, checked the plain way, byte by byte: valid
 /// UTF-8, strings that end, escapes that are well formed, no control character in a string, brackets that
 /// balance and match within 256 levels, one top-level value and nothing but whitespace after it. Scalars
 /// and separators are not looked at. The reference for the scanner and for the differential test.

@@ -1,46 +1,35 @@
 using PodDefaults.Core.Merge;
-using Xunit;
 
 namespace PodDefaults.Tests.Core.Merge;
 
 public sealed class LimitRangerAnnotationTests
 {
-    [Fact]
-    public void Several_clauses_each_list_their_resources()
-    {
-        var annotation = LimitRangerAnnotation.Parse(
-            "LimitRanger plugin set: cpu, memory request for container app; cpu limit for container app; memory limit for container sidecar");
+    private const string SeveralClauses =
+        "LimitRanger plugin set: cpu, memory request for container app; cpu limit for container app; memory limit for container sidecar";
 
-        Assert.True(annotation.Defaulted("app", "requests", "cpu"));
-        Assert.True(annotation.Defaulted("app", "requests", "memory"));
-        Assert.True(annotation.Defaulted("app", "limits", "cpu"));
-        Assert.False(annotation.Defaulted("app", "limits", "memory"));
-        Assert.True(annotation.Defaulted("sidecar", "limits", "memory"));
-        Assert.False(annotation.Defaulted("sidecar", "requests", "memory"));
-        Assert.False(annotation.Defaulted("other", "requests", "cpu"));
-    }
+    private const string ExtendedResources = "LimitRanger plugin set: nvidia.com/gpu, ephemeral-storage limit for container ml-worker-0";
 
-    [Fact]
-    public void Extended_resources_and_dashed_container_names_are_kept_whole()
-    {
-        var annotation = LimitRangerAnnotation.Parse(
-            "LimitRanger plugin set: nvidia.com/gpu, ephemeral-storage limit for container ml-worker-0");
+    // Init containers never receive resources from a PodDefault, so their clauses must not leak onto a regular
+    // container of the same name.
+    private const string InitContainer = "LimitRanger plugin set: cpu request for init container setup; memory request for container setup";
 
-        Assert.True(annotation.Defaulted("ml-worker-0", "limits", "nvidia.com/gpu"));
-        Assert.True(annotation.Defaulted("ml-worker-0", "limits", "ephemeral-storage"));
-    }
-
-    [Fact]
-    public void Init_containers_are_ignored()
-    {
-        // Init containers never receive resources from a PodDefault, so their clauses must not leak onto a
-        // regular container of the same name.
-        var annotation = LimitRangerAnnotation.Parse(
-            "LimitRanger plugin set: cpu request for init container setup; memory request for container setup");
-
-        Assert.False(annotation.Defaulted("setup", "requests", "cpu"));
-        Assert.True(annotation.Defaulted("setup", "requests", "memory"));
-    }
+    [Theory]
+    // Several clauses each list their resources.
+    [InlineData(SeveralClauses, "app", "requests", "cpu", true)]
+    [InlineData(SeveralClauses, "app", "requests", "memory", true)]
+    [InlineData(SeveralClauses, "app", "limits", "cpu", true)]
+    [InlineData(SeveralClauses, "app", "limits", "memory", false)]
+    [InlineData(SeveralClauses, "sidecar", "limits", "memory", true)]
+    [InlineData(SeveralClauses, "sidecar", "requests", "memory", false)]
+    [InlineData(SeveralClauses, "other", "requests", "cpu", false)]
+    // Extended resources and dashed container names are kept whole.
+    [InlineData(ExtendedResources, "ml-worker-0", "limits", "nvidia.com/gpu", true)]
+    [InlineData(ExtendedResources, "ml-worker-0", "limits", "ephemeral-storage", true)]
+    // Init containers are ignored.
+    [InlineData(InitContainer, "setup", "requests", "cpu", false)]
+    [InlineData(InitContainer, "setup", "requests", "memory", true)]
+    public void Each_clause_marks_what_it_lists_for_its_container(string text, string container, string kind, string resource, bool defaulted) =>
+        Assert.Equal(defaulted, LimitRangerAnnotation.Parse(text).Defaulted(container, kind, resource));
 
     [Theory]
     [InlineData("")]

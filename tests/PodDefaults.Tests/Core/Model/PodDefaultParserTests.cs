@@ -1,9 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using PodDefaults.Core.Model;
-using Xunit;
 using static PodDefaults.Core.Fields.PodDefaultFields;
-
 namespace PodDefaults.Tests.Core.Model;
 
 public sealed class PodDefaultParserTests

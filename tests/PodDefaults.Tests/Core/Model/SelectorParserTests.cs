@@ -1,13 +1,9 @@
-using System.Text.Json;
 using PodDefaults.Core.Fields;
-using PodDefaults.Core.Model;
-using Xunit;
-
 namespace PodDefaults.Tests.Core.Model;
 
 /// <summary>
 /// Invalid selectors are not format errors: the PodDefault parses, is unusable, and its warning names it
-/// (SEMANTICS.md section 3).
+/// (docs/semantics.md §3).
 /// </summary>
 public sealed class SelectorParserTests
 {

@@ -1,6 +1,4 @@
-using System.Text;
 using PodDefaults.Core.Patch;
-using Xunit;
 
 namespace PodDefaults.Tests.Core.Patch;
 

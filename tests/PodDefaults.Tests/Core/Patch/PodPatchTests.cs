@@ -1,6 +1,5 @@
 using Newtonsoft.Json.Linq;
 using PodDefaults.Tests.Conformance;
-using Xunit;
 
 namespace PodDefaults.Tests.Core.Patch;
 

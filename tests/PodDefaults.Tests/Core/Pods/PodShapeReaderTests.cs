@@ -1,8 +1,5 @@
-using System.Text;
-using PodDefaults.Core.Admission;
 using PodDefaults.Core.Json;
 using PodDefaults.Core.Pods;
-using Xunit;
 using static PodDefaults.Core.Fields.PodDefaultFields;
 
 namespace PodDefaults.Tests.Core.Pods;
@@ -69,7 +66,7 @@ public sealed class PodShapeReaderTests
     [Theory]
     [InlineData("", false)]
     [InlineData(""","command":null""", false)]
-    [InlineData(""","command":[]""", true)] // an empty command is one: SEMANTICS.md section 4 sets command only when absent
+    [InlineData(""","command":[]""", true)] // an empty command is one: docs/semantics.md §4 sets command only when absent
     [InlineData(""","command":["sh"]""", true)]
     public void A_command_is_present_unless_absent_or_null(string member, bool hasCommand)
     {

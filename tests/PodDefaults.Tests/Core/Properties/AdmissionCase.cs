@@ -1,12 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using CsCheck;
-using PodDefaults.Core.Admission;
-using PodDefaults.Core.Buffers;
-using PodDefaults.Core.Model;
-using PodDefaults.Core.Selection;
-
 namespace PodDefaults.Tests.Core.Properties;
 
 /// <summary>One generated admission: a pod and the PodDefaults of the cluster, as JSON text.</summary>

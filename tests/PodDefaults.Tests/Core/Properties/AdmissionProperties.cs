@@ -1,10 +1,5 @@
-using System.Text;
-using System.Text.Json.Nodes;
-using CsCheck;
 using Newtonsoft.Json.Linq;
 using PodDefaults.Tests.Conformance;
-using PodDefaults.Tests.TestSupport;
-using Xunit;
 
 namespace PodDefaults.Tests.Core.Properties;
 

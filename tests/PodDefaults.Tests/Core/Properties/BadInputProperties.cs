@@ -1,13 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using CsCheck;
-using PodDefaults.Core.Admission;
-using PodDefaults.Core.Buffers;
-using PodDefaults.Core.Model;
-using PodDefaults.Core.Selection;
-using Xunit;
-
 namespace PodDefaults.Tests.Core.Properties;
 
 /// <summary>

@@ -1,9 +1,7 @@
-using System.Text.Json.Nodes;
-
 namespace PodDefaults.Tests.Core.Properties;
 
 /// <summary>
-/// Which PodDefaults a generated pod must get (SEMANTICS.md sections 2 and 3), worked out independently of
+/// Which PodDefaults a generated pod must get (docs/semantics.md §2 and §3), worked out independently of
 /// the engine: the oracle the properties compare the engine's choice with.
 /// </summary>
 internal static class ExpectedSelection

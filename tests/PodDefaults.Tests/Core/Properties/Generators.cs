@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using CsCheck;
-
 namespace PodDefaults.Tests.Core.Properties;
 
 /// <summary>Small combinators the pod and PodDefault generators are built from.</summary>

@@ -1,6 +1,3 @@
-using System.Text.Json.Nodes;
-using CsCheck;
-
 namespace PodDefaults.Tests.Core.Properties;
 
 /// <summary>Damage done to a valid document, to check that bad input gets a clear error and nothing else.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using CsCheck;
 using static PodDefaults.Tests.Core.Properties.Generators;
 
 namespace PodDefaults.Tests.Core.Properties;

@@ -7,7 +7,7 @@ namespace PodDefaults.Tests.Core.Properties;
 /// <summary>
 /// Checks that a patched pod lost nothing of the original: every object member is still there, every list
 /// of the original is a prefix of the result's list (its items unchanged), and scalars change only where
-/// SEMANTICS.md lets a PodDefault override the pod.
+/// docs/semantics.md lets a PodDefault override the pod: markers (§5), the service account and values the LimitRanger set (§4).
 /// </summary>
 internal static partial class PodPreservation
 {

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
-using CsCheck;
 using static PodDefaults.Tests.Core.Properties.Generators;
 
 namespace PodDefaults.Tests.Core.Properties;

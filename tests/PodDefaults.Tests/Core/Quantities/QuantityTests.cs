@@ -1,7 +1,4 @@
-using System.Text;
-using CsCheck;
 using PodDefaults.Core.Quantities;
-using Xunit;
 
 namespace PodDefaults.Tests.Core.Quantities;
 

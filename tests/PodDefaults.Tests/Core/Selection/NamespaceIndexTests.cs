@@ -1,9 +1,3 @@
-using System.Text;
-using PodDefaults.Core.Admission;
-using PodDefaults.Core.Model;
-using PodDefaults.Core.Selection;
-using Xunit;
-
 namespace PodDefaults.Tests.Core.Selection;
 
 public sealed class NamespaceIndexTests

@@ -1,7 +1,3 @@
-using PodDefaults.Core.Model;
-using PodDefaults.Core.Selection;
-using Xunit;
-
 namespace PodDefaults.Tests.Core.Selection;
 
 public sealed class PodDefaultSnapshotTests

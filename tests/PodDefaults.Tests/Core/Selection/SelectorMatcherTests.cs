@@ -1,10 +1,3 @@
-using System.Text;
-using System.Text.Json;
-using PodDefaults.Core.Admission;
-using PodDefaults.Core.Model;
-using PodDefaults.Core.Selection;
-using Xunit;
-
 namespace PodDefaults.Tests.Core.Selection;
 
 public sealed class SelectorMatcherTests

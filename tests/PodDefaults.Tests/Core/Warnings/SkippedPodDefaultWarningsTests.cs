@@ -1,7 +1,4 @@
-using CsCheck;
 using PodDefaults.Core.Warnings;
-using PodDefaults.Tests.TestSupport;
-using Xunit;
 
 namespace PodDefaults.Tests.Core.Warnings;
 

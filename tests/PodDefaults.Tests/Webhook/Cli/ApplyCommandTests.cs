@@ -1,10 +1,8 @@
-using System.Text.Json.Nodes;
 using PodDefaults.Tests.Conformance;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Cli;
 
-public sealed class ApplyCommandTests : IDisposable
+public sealed class ApplyCommandTests : WorkspaceTests
 {
     private const string Pod = """
         apiVersion: v1
@@ -18,10 +16,6 @@ public sealed class ApplyCommandTests : IDisposable
           - name: main
             image: nginx
         """;
-
-    private readonly CliWorkspace workspace = new();
-
-    public void Dispose() => workspace.Dispose();
 
     [Fact]
     public void Prints_the_admitted_pod_of_conformance_case_01_as_yaml()

@@ -1,6 +1,4 @@
-using System.Text.Json.Nodes;
 using PodDefaults.Tests.Conformance;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Cli;
 

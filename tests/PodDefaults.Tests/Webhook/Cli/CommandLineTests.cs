@@ -1,6 +1,4 @@
-using System.Net;
 using PodDefaults.Webhook.Cli;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Cli;
 

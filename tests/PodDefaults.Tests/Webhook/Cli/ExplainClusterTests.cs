@@ -1,6 +1,5 @@
 using PodDefaults.ApiServerStandIn;
 using PodDefaults.Tests.Webhook.Sources.Cluster;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Cli;
 

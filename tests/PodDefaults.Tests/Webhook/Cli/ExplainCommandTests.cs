@@ -1,8 +1,6 @@
-using Xunit;
-
 namespace PodDefaults.Tests.Webhook.Cli;
 
-public sealed class ExplainCommandTests : IDisposable
+public sealed class ExplainCommandTests : WorkspaceTests
 {
     private const string Pod = """
         apiVersion: v1
@@ -24,12 +22,9 @@ public sealed class ExplainCommandTests : IDisposable
               value: train
         """;
 
-    private readonly CliWorkspace workspace = new();
     private readonly string pod;
 
     public ExplainCommandTests() => pod = workspace.Write("pod.yaml", Pod);
-
-    public void Dispose() => workspace.Dispose();
 
     [Fact]
     public void A_selector_miss_names_the_first_unmet_term()
@@ -63,53 +58,52 @@ public sealed class ExplainCommandTests : IDisposable
         Assert.Matches(@"  broken: skipped: invalid selector: matchExpressions\[0\]: .*Near", result.Stdout);
     }
 
-    [Fact]
-    public void An_already_applied_poddefault_names_the_marker_version()
+    /// <summary>One PodDefault <c>done</c> (its spec, its resourceVersion), then its line and the result explain prints.</summary>
+    public static TheoryData<string, string, string, string> MarkedPodDefaults => new()
     {
-        Define("done", """
+        // Already applied: the line names the marker's version.
+        {
+            """
             selector: {}
             labels: {done: "yes"}
-            """, resourceVersion: "7");
-
-        var result = Explain();
-
-        Assert.Contains("  done: skipped: already applied (marker at resourceVersion 7)\n", result.Stdout);
-        Assert.EndsWith("Result: no change.\n", result.Stdout);
-    }
-
-    [Fact]
-    public void A_poddefault_whose_marker_alone_is_behind_is_already_applied_not_a_patch()
-    {
+            """,
+            "7", "  done: skipped: already applied (marker at resourceVersion 7)\n", "Result: no change.\n"
+        },
         // Edited since the pod was admitted (version 7 to 8), but everything it sets is on the pod already.
-        Define("done", """
+        {
+            """
             selector:
               matchLabels: {app: trainer}
             labels: {tier: cpu}
             env:
             - {name: MODE, value: train}
-            """, resourceVersion: "8");
-
-        var result = Explain();
-
-        Assert.Contains("  done: already applied (the pod has everything it sets; only its marker would move to resourceVersion 8)\n", result.Stdout);
-        Assert.EndsWith("Result: already applied; only the marker annotations would be updated (1 operation).\n", result.Stdout);
-    }
-
-    [Fact]
-    public void A_poddefault_behind_its_marker_that_adds_something_still_applies()
-    {
-        Define("done", """
+            """,
+            "8", "  done: already applied (the pod has everything it sets; only its marker would move to resourceVersion 8)\n",
+            "Result: already applied; only the marker annotations would be updated (1 operation).\n"
+        },
+        // Behind its marker and adding something: it still applies.
+        {
+            """
             selector:
               matchLabels: {app: trainer}
             env:
             - {name: MODE, value: train}
             - {name: SEED, value: "1"}
-            """, resourceVersion: "8");
+            """,
+            "8", "  done: applies\n", "Result: would patch 2 operations.\n"
+        },
+    };
 
-        var result = Explain();
+    [Theory]
+    [MemberData(nameof(MarkedPodDefaults))]
+    public void A_poddefault_against_its_marker_is_explained(string spec, string resourceVersion, string line, string result)
+    {
+        Define("done", spec, resourceVersion: resourceVersion);
 
-        Assert.Contains("  done: applies\n", result.Stdout);
-        Assert.EndsWith("Result: would patch 2 operations.\n", result.Stdout);
+        var explained = Explain();
+
+        Assert.Contains(line, explained.Stdout);
+        Assert.EndsWith(result, explained.Stdout);
     }
 
     [Fact]

@@ -1,6 +1,4 @@
 using PodDefaults.Webhook.Cli;
-using PodDefaults.Webhook.Server;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Cli;
 

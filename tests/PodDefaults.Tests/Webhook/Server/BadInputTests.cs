@@ -1,8 +1,4 @@
-using System.Net;
-using System.Text;
-using PodDefaults.Tests.TestSupport;
 using PodDefaults.Webhook.Server;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Server;
 
@@ -25,7 +21,7 @@ public sealed class BadInputTests(BadInputTests.Server server) : IClassFixture<B
         { "{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"Pod\",\"request\":{\"uid\":\"1\"}}", "kind is \"Pod\", not AdmissionReview" },
         { "{\"kind\":\"AdmissionReview\",\"request\":{\"uid\":\"1\"}}", "apiVersion is missing" },
         { "{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"AdmissionReview\",\"request\":{\"uid\":\"1\"}} trailing", "the body is not a valid AdmissionReview" },
-        // The spec of a pod nothing selects is only skipped (SEMANTICS.md section 2); its metadata is always read.
+        // The spec of a pod nothing selects is only skipped (docs/semantics.md §2); its metadata is always read.
         { PodCreate("{\"metadata\":{\"labels\":[\"not a map\"]}}"), "request.object.metadata.labels: expected an object" },
         { PodCreate("null"), "request.object is missing for a pod CREATE" },
     };

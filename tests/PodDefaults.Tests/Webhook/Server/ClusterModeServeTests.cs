@@ -1,10 +1,7 @@
-using System.Text;
-using System.Text.Json.Nodes;
 using PodDefaults.ApiServerStandIn;
-using PodDefaults.Tests.TestSupport;
+using PodDefaults.Tests.Core;
 using PodDefaults.Tests.Webhook.Sources.Cluster;
 using PodDefaults.Webhook.Cli;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Server;
 
@@ -43,24 +40,10 @@ public sealed class ClusterModeServeTests
 
     private static async Task<string> AdmitAsync(WebhookTestServer webhook)
     {
-        var review = new JsonObject
-        {
-            ["apiVersion"] = "admission.k8s.io/v1",
-            ["kind"] = "AdmissionReview",
-            ["request"] = new JsonObject
-            {
-                ["uid"] = "u",
-                ["resource"] = new JsonObject { ["group"] = "", ["version"] = "v1", ["resource"] = "pods" },
-                ["namespace"] = "web",
-                ["operation"] = "CREATE",
-                ["object"] = new JsonObject
-                {
-                    ["metadata"] = new JsonObject { ["name"] = "p", ["labels"] = new JsonObject { ["app"] = "frontend" } },
-                    ["spec"] = new JsonObject { ["containers"] = new JsonArray(new JsonObject { ["name"] = "c" }) },
-                },
-            },
-        };
-        using var response = await webhook.PostReviewAsync(review.ToJsonString());
+        var review = EngineHarness.Review("""
+            {"metadata":{"name":"p","labels":{"app":"frontend"}},"spec":{"containers":[{"name":"c"}]}}
+            """, uid: "u", requestNamespace: "web");
+        using var response = await webhook.PostReviewAsync(review);
         response.EnsureSuccessStatusCode();
         var patch = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["response"]!["patch"];
         return patch is null ? "" : Encoding.UTF8.GetString(Convert.FromBase64String((string)patch!));

@@ -1,13 +1,8 @@
-using System.Net;
-using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using PodDefaults.Tests.Conformance;
-using PodDefaults.Tests.TestSupport;
 using PodDefaults.Webhook.Server;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Server;
 

@@ -1,12 +1,6 @@
-using System.Net;
-using System.Text;
-using System.Text.Json.Nodes;
-using CsCheck;
 using PodDefaults.Tests.Conformance;
 using PodDefaults.Tests.Core.Properties;
-using PodDefaults.Tests.TestSupport;
 using PodDefaults.Webhook.Server;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Server;
 

@@ -1,6 +1,4 @@
 using PodDefaults.Tests.Conformance;
-using PodDefaults.Tests.TestSupport;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Server;
 
@@ -10,10 +8,8 @@ namespace PodDefaults.Tests.Webhook.Server;
 /// </summary>
 public sealed class HttpsConformanceTests(HttpsConformanceTests.Server server) : IClassFixture<HttpsConformanceTests.Server>
 {
-    public static TheoryData<string> Cases() => new(ConformanceCase.Files());
-
     [Theory]
-    [MemberData(nameof(Cases))]
+    [MemberData(nameof(ConformanceCase.All), MemberType = typeof(ConformanceCase))]
     public async Task Case_passes_through_https(string file)
     {
         var testCase = ConformanceCase.Load(file).InNamespaces(Server.Prefix(file));

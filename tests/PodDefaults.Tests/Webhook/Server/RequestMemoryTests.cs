@@ -1,18 +1,12 @@
-using System.Net;
-using System.Text;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using PodDefaults.Core.Admission;
 using PodDefaults.Tests.Core;
 using PodDefaults.Tests.Core.Admission;
-using PodDefaults.Tests.TestSupport;
 using PodDefaults.Webhook.Server;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Server;
 
 /// <summary>
-/// Memory per request is bounded (issue 9, defect 6; SEMANTICS.md section 2): bodies grow as their bytes arrive,
+/// Memory per request is bounded (issue 9, defect 6; docs/semantics.md §2): bodies grow as their bytes arrive,
 /// within a process-wide budget and a read deadline, and stalled bodies never keep a review on another connection
 /// waiting; the default cap admits the largest review the API server sends.
 /// </summary>

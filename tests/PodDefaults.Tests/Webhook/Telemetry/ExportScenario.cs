@@ -1,9 +1,7 @@
 using System.Diagnostics;
-using System.Net;
 using PodDefaults.Tests.Conformance;
 using PodDefaults.Tests.Webhook.Telemetry.Otlp;
 using PodDefaults.Webhook.Telemetry;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Telemetry;
 
@@ -22,7 +20,7 @@ public abstract class ExportScenario(string protocol) : IAsyncLifetime
 
     public static readonly ConformanceCase Update = ConformanceCase.Load("31-update-operation.yaml").InNamespaces("u-");
 
-    /// <summary>Values of case 52 that SEMANTICS.md section 6 keeps out of every message, log line and export.</summary>
+    /// <summary>Values of case 52 that docs/semantics.md §6 keeps out of every message, log line and export.</summary>
     public static readonly string[] Secrets =
     [
         "prod-db-creds-x7", "pw-key-q9", "staging-db-creds-k2", "pw-key-z4", "ml-team-s3-reader", "ml-team-admin",

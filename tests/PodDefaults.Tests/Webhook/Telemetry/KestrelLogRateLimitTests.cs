@@ -1,10 +1,8 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using PodDefaults.Tests.TestSupport;
 using PodDefaults.Tests.Webhook.Sources.Cluster;
 using PodDefaults.Webhook.Telemetry;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Telemetry;
 

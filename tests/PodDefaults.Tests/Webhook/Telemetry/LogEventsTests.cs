@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using PodDefaults.Tests.Deploy;
 using PodDefaults.Webhook;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Telemetry;
 
@@ -51,6 +50,22 @@ public sealed partial class LogEventsTests
         Assert.NotEmpty(attributes);
         Assert.Empty(attributes.Where(a => !a.Text.Contains("EventId = LogEvents.", StringComparison.Ordinal)).Select(a => $"{a.Path}: {a.Text}"));
     }
+
+    [Fact]
+    public void The_source_writes_no_message_past_the_list()
+    {
+        // logger.LogWarning(...) and its kin log with event id 0: every message goes through a [LoggerMessage].
+        var source = Path.Combine(RepositoryPaths.Root, "src");
+        var calls = Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories)
+            .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(path => DirectLogCall().Matches(File.ReadAllText(path)).Select(match => $"{Path.GetRelativePath(source, path)}: {match.Value}"))
+            .ToList();
+
+        Assert.Empty(calls);
+    }
+
+    [GeneratedRegex(@"\.Log(Trace|Debug|Information|Warning|Error|Critical)\(")]
+    private static partial Regex DirectLogCall();
 
     [GeneratedRegex(@"\[LoggerMessage\([^\]]*\]")]
     private static partial Regex LoggerMessageAttribute();

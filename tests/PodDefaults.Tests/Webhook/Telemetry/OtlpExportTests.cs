@@ -1,9 +1,6 @@
-using System.Net;
-using System.Text.Json;
 using PodDefaults.Tests.Webhook.Telemetry.Otlp;
 using PodDefaults.Webhook;
 using PodDefaults.Webhook.Telemetry;
-using Xunit;
 using static PodDefaults.Webhook.Telemetry.TelemetryNames;
 
 namespace PodDefaults.Tests.Webhook.Telemetry;

@@ -1,8 +1,6 @@
 using System.Globalization;
-using System.Net;
 using System.Text.RegularExpressions;
 using PodDefaults.Webhook.Server;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Telemetry;
 

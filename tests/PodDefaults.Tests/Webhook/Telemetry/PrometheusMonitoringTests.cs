@@ -1,9 +1,5 @@
 using System.Diagnostics;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using PodDefaults.Tests.Deploy;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Telemetry;
 

@@ -1,10 +1,6 @@
-using System.Net;
 using System.Net.Sockets;
-using System.Text.Json.Nodes;
 using PodDefaults.ApiServerStandIn;
-using PodDefaults.Tests.TestSupport;
 using PodDefaults.Tests.Webhook.Sources.Cluster;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Telemetry;
 

@@ -1,10 +1,8 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging.Abstractions;
-using PodDefaults.Core.Selection;
 using PodDefaults.Webhook.Sources;
 using PodDefaults.Webhook.Sources.Files;
 using PodDefaults.Webhook.Telemetry;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Telemetry;
 

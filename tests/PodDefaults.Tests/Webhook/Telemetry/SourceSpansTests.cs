@@ -2,10 +2,8 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using PodDefaults.ApiServerStandIn;
-using PodDefaults.Tests.TestSupport;
 using PodDefaults.Tests.Webhook.Sources.Cluster;
 using PodDefaults.Webhook.Telemetry;
-using Xunit;
 using static PodDefaults.Webhook.Telemetry.TelemetryNames;
 
 namespace PodDefaults.Tests.Webhook.Telemetry;

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +8,6 @@ using PodDefaults.Webhook.Cli;
 using PodDefaults.Webhook.Server;
 using PodDefaults.Webhook.Telemetry;
 using PodDefaults.Webhook.Tls;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Telemetry;
 
@@ -50,11 +48,11 @@ public sealed class TelemetryRegistrationTests
     [Fact]
     public async Task Request_lines_of_ASP_NET_Core_are_off_unless_configured()
     {
-        const string Hosting = "Microsoft.AspNetCore.Hosting.Diagnostics";
+        const string hosting = "Microsoft.AspNetCore.Hosting.Diagnostics";
         await using (var quiet = Build(endpointKey: null))
-            Assert.False(quiet.Services.GetRequiredService<ILoggerFactory>().CreateLogger(Hosting).IsEnabled(LogLevel.Information));
+            Assert.False(quiet.Services.GetRequiredService<ILoggerFactory>().CreateLogger(hosting).IsEnabled(LogLevel.Information));
         await using var chatty = Build(endpointKey: null, ("Logging:LogLevel:Microsoft.AspNetCore", "Information"));
-        Assert.True(chatty.Services.GetRequiredService<ILoggerFactory>().CreateLogger(Hosting).IsEnabled(LogLevel.Information));
+        Assert.True(chatty.Services.GetRequiredService<ILoggerFactory>().CreateLogger(hosting).IsEnabled(LogLevel.Information));
     }
 
     /// <summary>The host as <c>serve</c> composes it, not started; the endpoint given as configuration, as the environment would.</summary>

@@ -1,7 +1,5 @@
-using PodDefaults.Tests.TestSupport;
 using PodDefaults.Tests.Deploy;
 using PodDefaults.Webhook;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Telemetry;
 

@@ -1,10 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net;
 using System.Net.Sockets;
 using System.Runtime.CompilerServices;
 using System.Security.Cryptography.X509Certificates;
-using PodDefaults.Tests.TestSupport;
 using PodDefaults.Webhook.Server;
 
 namespace PodDefaults.Tests.Webhook.Telemetry;

@@ -1,15 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
-using PodDefaults.Tests.TestSupport;
 using PodDefaults.Webhook.Tls;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Tls;
 
 public sealed class KestrelTlsTests : IDisposable
 {
-    private readonly TempDirectory _dir = new();
+    private readonly TempDirectory dir = new();
 
-    public void Dispose() => _dir.Dispose();
+    public void Dispose() => dir.Dispose();
 
     [Theory]
     [InlineData("1.1", "HTTP/1.1")]
@@ -21,7 +19,7 @@ public sealed class KestrelTlsTests : IDisposable
         using var intermediate = TestPki.CreateCa("Test Intermediate", root);
         var first = TestPki.CreateServer(KeyFormat.RsaPkcs1, issuer: intermediate);
         var second = TestPki.CreateServer(KeyFormat.EcPkcs8, issuer: intermediate);
-        var volume = new SecretVolume(_dir.File("secret"));
+        var volume = new SecretVolume(dir.File("secret"));
         volume.Publish(first);
         await using var server = await TestServer.StartAsync(new TlsOptions { CertFile = volume.CertFile, KeyFile = volume.KeyFile });
 
@@ -53,11 +51,11 @@ public sealed class KestrelTlsTests : IDisposable
     public async Task Starting_with_a_missing_key_file_fails_naming_it()
     {
         var pair = TestPki.CreateServer();
-        File.WriteAllText(_dir.File("tls.crt"), pair.CertPem);
+        File.WriteAllText(dir.File("tls.crt"), pair.CertPem);
 
         var error = await Assert.ThrowsAsync<TlsConfigurationException>(() => TestServer.StartAsync(
-            new TlsOptions { CertFile = _dir.File("tls.crt"), KeyFile = _dir.File("tls.key") }));
+            new TlsOptions { CertFile = dir.File("tls.crt"), KeyFile = dir.File("tls.key") }));
 
-        Assert.Equal($"'{_dir.File("tls.key")}' does not exist.", error.Message);
+        Assert.Equal($"'{dir.File("tls.key")}' does not exist.", error.Message);
     }
 }

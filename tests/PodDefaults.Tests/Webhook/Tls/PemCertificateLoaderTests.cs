@@ -1,19 +1,18 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using PodDefaults.Webhook.Tls;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Tls;
 
 public sealed class PemCertificateLoaderTests : IDisposable
 {
-    private readonly TempDirectory _dir = new();
+    private readonly TempDirectory dir = new();
 
-    private string CertFile => _dir.File("tls.crt");
+    private string CertFile => dir.File("tls.crt");
 
-    private string KeyFile => _dir.File("tls.key");
+    private string KeyFile => dir.File("tls.key");
 
-    public void Dispose() => _dir.Dispose();
+    public void Dispose() => dir.Dispose();
 
     [Theory]
     [InlineData(KeyFormat.RsaPkcs1)]

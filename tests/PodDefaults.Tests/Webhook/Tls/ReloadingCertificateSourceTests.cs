@@ -1,30 +1,28 @@
-using PodDefaults.Tests.TestSupport;
 using PodDefaults.Webhook.Tls;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Tls;
 
 public sealed class ReloadingCertificateSourceTests : IAsyncLifetime
 {
-    private readonly TempDirectory _dir = new();
-    private readonly RecordingLogger<ReloadingCertificateSource> _log = new();
-    private readonly List<ReloadingCertificateSource> _started = [];
+    private readonly TempDirectory dir = new();
+    private readonly RecordingLogger<ReloadingCertificateSource> log = new();
+    private readonly List<ReloadingCertificateSource> started = [];
 
-    private string CertFile => _dir.File("tls.crt");
+    private string CertFile => dir.File("tls.crt");
 
-    private string KeyFile => _dir.File("tls.key");
+    private string KeyFile => dir.File("tls.key");
 
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {
-        foreach (var source in _started)
+        foreach (var source in started)
         {
             await source.StopAsync(CancellationToken.None);
             source.Dispose();
         }
 
-        _dir.Dispose();
+        dir.Dispose();
     }
 
     [Fact]
@@ -44,7 +42,7 @@ public sealed class ReloadingCertificateSourceTests : IAsyncLifetime
     [Fact]
     public async Task A_kubernetes_secret_volume_update_is_served()
     {
-        var volume = new SecretVolume(_dir.File("secret"));
+        var volume = new SecretVolume(dir.File("secret"));
         var first = TestPki.CreateServer();
         var second = TestPki.CreateServer(KeyFormat.RsaPkcs8);
         volume.Publish(first);
@@ -59,7 +57,7 @@ public sealed class ReloadingCertificateSourceTests : IAsyncLifetime
     [Fact]
     public async Task The_directory_watcher_alone_sees_a_kubernetes_secret_volume_update()
     {
-        var volume = new SecretVolume(_dir.File("secret"));
+        var volume = new SecretVolume(dir.File("secret"));
         var second = TestPki.CreateServer();
         volume.Publish(TestPki.CreateServer());
         var source = await StartAsync(volume.CertFile, volume.KeyFile, pollInterval: Timeout.InfiniteTimeSpan);
@@ -72,8 +70,8 @@ public sealed class ReloadingCertificateSourceTests : IAsyncLifetime
     [Fact]
     public async Task The_poll_sees_a_change_behind_a_symlink_into_an_unwatched_directory()
     {
-        var real = Directory.CreateDirectory(_dir.File("real")).FullName;
-        var mount = Directory.CreateDirectory(_dir.File("mount")).FullName;
+        var real = Directory.CreateDirectory(dir.File("real")).FullName;
+        var mount = Directory.CreateDirectory(dir.File("mount")).FullName;
         var (certFile, keyFile) = (Path.Combine(mount, "tls.crt"), Path.Combine(mount, "tls.key"));
         File.CreateSymbolicLink(certFile, Path.Combine(real, "tls.crt"));
         File.CreateSymbolicLink(keyFile, Path.Combine(real, "tls.key"));
@@ -86,40 +84,28 @@ public sealed class ReloadingCertificateSourceTests : IAsyncLifetime
         await Eventually.TrueAsync(() => source.Current.Leaf.Thumbprint == second.Thumbprint, "the poll saw the new target");
     }
 
-    [Fact]
-    public async Task A_damaged_certificate_keeps_the_current_one_until_a_good_pair_is_written()
+    [Theory]
+    [InlineData(true)] // a damaged certificate: kept until a good pair is written
+    [InlineData(false)] // a new certificate with the old key: kept until the key follows
+    public async Task A_pair_that_cannot_be_served_keeps_the_current_one_until_a_good_pair_is_complete(bool damaged)
     {
         var first = TestPki.CreateServer();
         var second = TestPki.CreateServer();
         Write(first);
         var source = await StartAsync(CertFile, KeyFile);
 
-        File.WriteAllText(CertFile, first.CertPem[..(first.CertPem.Length / 2)]);
+        File.WriteAllText(CertFile, damaged ? first.CertPem[..(first.CertPem.Length / 2)] : second.CertPem);
 
-        await Eventually.TrueAsync(() => _log.Warnings.Any(w => w.Contains($"'{CertFile}' is not readable PEM")), "a warning");
+        var warning = damaged ? $"'{CertFile}' is not readable PEM" : "does not match";
+        await Eventually.TrueAsync(() => log.Warnings.Any(w => w.Contains(warning)), "a warning");
         Assert.Equal(first.Thumbprint, source.Current.Leaf.Thumbprint);
 
-        Write(second);
+        if (damaged)
+            Write(second);
+        else
+            File.WriteAllText(KeyFile, second.KeyPem);
 
         await Eventually.TrueAsync(() => source.Current.Leaf.Thumbprint == second.Thumbprint, "the good pair is served");
-    }
-
-    [Fact]
-    public async Task A_new_certificate_with_the_old_key_keeps_the_current_one_until_the_key_follows()
-    {
-        var first = TestPki.CreateServer();
-        var second = TestPki.CreateServer();
-        Write(first);
-        var source = await StartAsync(CertFile, KeyFile);
-
-        File.WriteAllText(CertFile, second.CertPem);
-
-        await Eventually.TrueAsync(() => _log.Warnings.Any(w => w.Contains("does not match")), "a warning");
-        Assert.Equal(first.Thumbprint, source.Current.Leaf.Thumbprint);
-
-        File.WriteAllText(KeyFile, second.KeyPem);
-
-        await Eventually.TrueAsync(() => source.Current.Leaf.Thumbprint == second.Thumbprint, "the completed pair is served");
     }
 
     [Fact]
@@ -127,15 +113,15 @@ public sealed class ReloadingCertificateSourceTests : IAsyncLifetime
     {
         File.WriteAllText(CertFile, TestPki.CreateServer().CertPem);
 
-        var error = Assert.Throws<TlsConfigurationException>(() => new ReloadingCertificateSource(CertFile, KeyFile, _log));
+        var error = Assert.Throws<TlsConfigurationException>(() => new ReloadingCertificateSource(CertFile, KeyFile, log));
 
         Assert.Equal($"'{KeyFile}' does not exist.", error.Message);
     }
 
     private async Task<ReloadingCertificateSource> StartAsync(string certFile, string keyFile, TimeSpan? pollInterval = null)
     {
-        var source = new ReloadingCertificateSource(certFile, keyFile, _log, pollInterval);
-        _started.Add(source);
+        var source = new ReloadingCertificateSource(certFile, keyFile, log, pollInterval);
+        started.Add(source);
         await source.StartAsync(CancellationToken.None);
         return source;
     }

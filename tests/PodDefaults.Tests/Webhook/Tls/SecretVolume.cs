@@ -10,30 +10,30 @@ namespace PodDefaults.Tests.Webhook.Tls;
 /// </summary>
 public sealed class SecretVolume
 {
-    private readonly string _path;
-    private int _generation;
+    private readonly string path;
+    private int generations;
 
     public SecretVolume(string path)
     {
-        _path = path;
+        this.path = path;
         Directory.CreateDirectory(path);
     }
 
-    public string CertFile => Path.Combine(_path, "tls.crt");
+    public string CertFile => Path.Combine(path, "tls.crt");
 
-    public string KeyFile => Path.Combine(_path, "tls.key");
+    public string KeyFile => Path.Combine(path, "tls.key");
 
     public void Publish(PemPair pair)
     {
-        var data = Path.Combine(_path, "..data");
+        var data = Path.Combine(path, "..data");
         var previous = Directory.Exists(data) ? new DirectoryInfo(data).LinkTarget : null;
 
-        var generation = $"..2025_01_01_00_00_{++_generation:00}.000000001";
-        Directory.CreateDirectory(Path.Combine(_path, generation));
-        File.WriteAllText(Path.Combine(_path, generation, "tls.crt"), pair.CertPem);
-        File.WriteAllText(Path.Combine(_path, generation, "tls.key"), pair.KeyPem);
+        var generation = $"..2025_01_01_00_00_{++generations:00}.000000001";
+        Directory.CreateDirectory(Path.Combine(path, generation));
+        File.WriteAllText(Path.Combine(path, generation, "tls.crt"), pair.CertPem);
+        File.WriteAllText(Path.Combine(path, generation, "tls.key"), pair.KeyPem);
 
-        var temporary = Path.Combine(_path, "..data_tmp");
+        var temporary = Path.Combine(path, "..data_tmp");
         File.CreateSymbolicLink(temporary, generation);
         Rename(temporary, data);
 
@@ -44,7 +44,7 @@ public sealed class SecretVolume
         }
         else
         {
-            Directory.Delete(Path.Combine(_path, previous), recursive: true);
+            Directory.Delete(Path.Combine(path, previous), recursive: true);
         }
     }
 

@@ -1,9 +1,7 @@
-using System.Net;
 using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using PodDefaults.Webhook.Tls;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Tls;
 
@@ -11,9 +9,9 @@ public sealed class SelfSignedCertificateTests : IDisposable
 {
     private static readonly DateTimeOffset Now = new(2030, 6, 15, 12, 0, 0, TimeSpan.Zero);
 
-    private readonly TempDirectory _dir = new();
+    private readonly TempDirectory dir = new();
 
-    public void Dispose() => _dir.Dispose();
+    public void Dispose() => dir.Dispose();
 
     [Fact]
     public void Names_localhost_and_both_loopback_addresses_for_server_authentication()
@@ -42,7 +40,7 @@ public sealed class SelfSignedCertificateTests : IDisposable
     [Fact]
     public void The_written_pem_is_the_public_certificate_and_replaces_an_older_file()
     {
-        var path = _dir.File("ca.crt");
+        var path = dir.File("ca.crt");
         File.WriteAllText(path, "older contents");
         using var certificate = SelfSignedCertificate.Create();
 
@@ -52,13 +50,13 @@ public sealed class SelfSignedCertificateTests : IDisposable
         Assert.DoesNotContain("PRIVATE KEY", written);
         using var read = X509Certificate2.CreateFromPem(written);
         Assert.Equal(certificate.Thumbprint, read.Thumbprint);
-        Assert.Equal([path], Directory.GetFiles(_dir.Path, "*", SearchOption.AllDirectories));
+        Assert.Equal([path], Directory.GetFiles(dir.Path, "*", SearchOption.AllDirectories));
     }
 
     [Fact]
     public void An_unwritable_destination_is_named()
     {
-        var path = _dir.File("missing/ca.crt");
+        var path = dir.File("missing/ca.crt");
         using var certificate = SelfSignedCertificate.Create();
 
         var error = Assert.Throws<TlsConfigurationException>(() => SelfSignedCertificate.WritePem(certificate, path));
@@ -69,7 +67,7 @@ public sealed class SelfSignedCertificateTests : IDisposable
     [Fact]
     public async Task A_client_trusting_the_written_pem_validates_the_server()
     {
-        var certOut = _dir.File("ca.crt");
+        var certOut = dir.File("ca.crt");
         await using var server = await TestServer.StartAsync(new TlsOptions { SelfSignedCertOut = certOut });
         using var trusted = X509CertificateLoader.LoadCertificateFromFile(certOut);
         using var client = new TlsClient(trustRoot: trusted);
@@ -83,7 +81,7 @@ public sealed class SelfSignedCertificateTests : IDisposable
     [Fact]
     public async Task A_client_trusting_another_self_signed_certificate_rejects_the_server()
     {
-        await using var server = await TestServer.StartAsync(new TlsOptions { SelfSignedCertOut = _dir.File("ca.crt") });
+        await using var server = await TestServer.StartAsync(new TlsOptions { SelfSignedCertOut = dir.File("ca.crt") });
         using var other = SelfSignedCertificate.Create();
         using var client = new TlsClient(trustRoot: X509CertificateLoader.LoadCertificate(other.RawData));
 

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -13,17 +12,17 @@ namespace PodDefaults.Tests.Webhook.Tls;
 /// <summary>A minimal app served by <see cref="KestrelTlsExtensions.ListenHttps"/> on 127.0.0.1 and a free port; answers with the request's protocol.</summary>
 public sealed class TestServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly WebApplication app;
 
     private TestServer(WebApplication app, Uri address)
     {
-        _app = app;
+        this.app = app;
         Address = address;
     }
 
     public Uri Address { get; }
 
-    public IServiceProvider Services => _app.Services;
+    public IServiceProvider Services => app.Services;
 
     public static async Task<TestServer> StartAsync(TlsOptions tls)
     {
@@ -48,7 +47,7 @@ public sealed class TestServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await app.StopAsync();
+        await app.DisposeAsync();
     }
 }

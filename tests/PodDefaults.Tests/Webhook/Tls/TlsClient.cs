@@ -13,15 +13,15 @@ public sealed record TlsExchange(string Thumbprint, IReadOnlyList<string> ChainT
 /// </summary>
 public sealed class TlsClient : IDisposable
 {
-    private readonly HttpClient _client;
-    private (string Thumbprint, IReadOnlyList<string> Chain, SslPolicyErrors Errors) _seen;
+    private readonly HttpClient client;
+    private (string Thumbprint, IReadOnlyList<string> Chain, SslPolicyErrors Errors) seen;
 
     public TlsClient(X509Certificate2? trustRoot = null)
     {
         var handler = new SocketsHttpHandler();
         handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, chain, errors) =>
         {
-            _seen = (
+            seen = (
                 certificate!.GetCertHashString(),
                 chain!.ChainElements.Select(e => e.Certificate.Thumbprint).ToList(),
                 trustRoot is null ? errors : ValidateWith(trustRoot, certificate, chain, errors));
@@ -34,7 +34,7 @@ public sealed class TlsClient : IDisposable
             await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
             return new NetworkStream(socket, ownsSocket: true);
         };
-        _client = new HttpClient(handler);
+        client = new HttpClient(handler);
     }
 
     /// <summary>TCP connections opened so far.</summary>
@@ -47,12 +47,12 @@ public sealed class TlsClient : IDisposable
             Version = version,
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,
         };
-        using var response = await _client.SendAsync(request);
+        using var response = await client.SendAsync(request);
         response.EnsureSuccessStatusCode();
-        return new TlsExchange(_seen.Thumbprint, _seen.Chain, _seen.Errors, await response.Content.ReadAsStringAsync(), response.Version);
+        return new TlsExchange(seen.Thumbprint, seen.Chain, seen.Errors, await response.Content.ReadAsStringAsync(), response.Version);
     }
 
-    public void Dispose() => _client.Dispose();
+    public void Dispose() => client.Dispose();
 
     // What a client that trusts only trustRoot would conclude: the chain must end at it, and the
     // name checks the platform made still count.

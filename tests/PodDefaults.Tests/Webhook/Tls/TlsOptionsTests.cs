@@ -1,5 +1,4 @@
 using PodDefaults.Webhook.Tls;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Tls;
 

@@ -2,7 +2,6 @@ using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using PodDefaults.Webhook.Tls;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Tls;
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using PodDefaults.Core.Fields;
 using PodDefaults.Core.Pods;
 using static PodDefaults.Tests.Core.Admission.FullRead.JsonReading;
@@ -13,12 +12,8 @@ internal static class ContainerReader
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("name"u8))
-            {
-                Once(ref seen, 1, "request.object.spec.containers[].name");
-                ReadValue(ref reader);
+            if (AtMember(ref reader, "name"u8, ref seen, 1, "request.object.spec.containers[].name"))
                 container.Name = String(ref reader, "request.object.spec.containers[].name");
-            }
             else if (PodSpecReader.FieldNamed(ref reader, PodDefaultFields.OfContainer) is { } field)
             {
                 var path = $"request.object.spec.containers[].{field.PodMember}";
@@ -30,10 +25,7 @@ internal static class ContainerReader
                     PodSpecReader.ReadField(ref reader, body, field, container.FieldRead(field), path);
             }
             else
-            {
-                ReadValue(ref reader);
-                reader.Skip();
-            }
+                SkipMember(ref reader);
         }
     }
 
@@ -45,23 +37,12 @@ internal static class ContainerReader
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("limits"u8))
-            {
-                Once(ref seen, 1, "request.object.spec.containers[].resources.limits");
-                ReadValue(ref reader);
+            if (AtMember(ref reader, "limits"u8, ref seen, 1, "request.object.spec.containers[].resources.limits"))
                 ShapeReading.ReadMap(ref reader, body, container.LimitsRead, "request.object.spec.containers[].resources.limits");
-            }
-            else if (reader.ValueTextEquals("requests"u8))
-            {
-                Once(ref seen, 2, "request.object.spec.containers[].resources.requests");
-                ReadValue(ref reader);
+            else if (AtMember(ref reader, "requests"u8, ref seen, 2, "request.object.spec.containers[].resources.requests"))
                 ShapeReading.ReadMap(ref reader, body, container.RequestsRead, "request.object.spec.containers[].resources.requests");
-            }
             else
-            {
-                ReadValue(ref reader);
-                reader.Skip();
-            }
+                SkipMember(ref reader);
         }
     }
 }

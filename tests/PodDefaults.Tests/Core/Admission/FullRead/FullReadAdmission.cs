@@ -1,10 +1,5 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using PodDefaults.Core.Admission;
-using PodDefaults.Core.Buffers;
 using PodDefaults.Core.Merge;
 using PodDefaults.Core.Patch;
-using PodDefaults.Core.Selection;
 
 namespace PodDefaults.Tests.Core.Admission.FullRead;
 

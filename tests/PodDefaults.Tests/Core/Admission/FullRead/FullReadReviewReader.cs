@@ -1,7 +1,4 @@
-using System.Text.Json;
 using PodDefaults.Core.Json;
-using PodDefaults.Core.Admission;
-using PodDefaults.Core.Pods;
 using static PodDefaults.Tests.Core.Admission.FullRead.JsonReading;
 
 namespace PodDefaults.Tests.Core.Admission.FullRead;
@@ -56,28 +53,18 @@ internal static class FullReadReviewReader
             throw new JsonException("the body is not a JSON object");
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("apiVersion"u8))
-            {
-                ReadValue(ref reader);
+            if (AtMember(ref reader, "apiVersion"u8))
                 state.ApiVersion = String(ref reader, "apiVersion");
-            }
-            else if (reader.ValueTextEquals("kind"u8))
-            {
-                ReadValue(ref reader);
+            else if (AtMember(ref reader, "kind"u8))
                 state.Kind = String(ref reader, "kind");
-            }
-            else if (reader.ValueTextEquals("request"u8))
+            else if (AtMember(ref reader, "request"u8))
             {
-                ReadValue(ref reader);
                 state.HasRequest = IsObject(ref reader, "request");
                 if (state.HasRequest)
                     ReadRequest(ref reader, body, request, readPod, ref state);
             }
             else
-            {
-                ReadValue(ref reader);
-                reader.Skip();
-            }
+                SkipMember(ref reader);
         }
         // Anything after the review (but whitespace) is an error; the reader says so on the next read.
         if (reader.Read())
@@ -88,39 +75,20 @@ internal static class FullReadReviewReader
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("uid"u8))
-            {
-                ReadValue(ref reader);
+            if (AtMember(ref reader, "uid"u8))
                 request.Uid = String(ref reader, "request.uid");
-            }
-            else if (reader.ValueTextEquals("operation"u8))
-            {
-                ReadValue(ref reader);
+            else if (AtMember(ref reader, "operation"u8))
                 request.Operation = String(ref reader, "request.operation");
-            }
-            else if (reader.ValueTextEquals("namespace"u8))
-            {
-                ReadValue(ref reader);
+            else if (AtMember(ref reader, "namespace"u8))
                 request.Namespace = String(ref reader, "request.namespace");
-            }
-            else if (reader.ValueTextEquals("name"u8))
-            {
-                ReadValue(ref reader);
+            else if (AtMember(ref reader, "name"u8))
                 request.Name = String(ref reader, "request.name");
-            }
-            else if (reader.ValueTextEquals("subResource"u8))
-            {
-                ReadValue(ref reader);
+            else if (AtMember(ref reader, "subResource"u8))
                 request.SubResource = String(ref reader, "request.subResource");
-            }
-            else if (reader.ValueTextEquals("resource"u8))
-            {
-                ReadValue(ref reader);
+            else if (AtMember(ref reader, "resource"u8))
                 ReadResource(ref reader, request);
-            }
-            else if (reader.ValueTextEquals("object"u8))
+            else if (AtMember(ref reader, "object"u8))
             {
-                ReadValue(ref reader);
                 request.HasObject = reader.TokenType != JsonTokenType.Null;
                 if (readPod && !request.IsKnownNotPodCreate(body))
                 {
@@ -134,10 +102,7 @@ internal static class FullReadReviewReader
                 }
             }
             else
-            {
-                ReadValue(ref reader);
-                reader.Skip();
-            }
+                SkipMember(ref reader);
         }
     }
 
@@ -147,26 +112,14 @@ internal static class FullReadReviewReader
             return;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("group"u8))
-            {
-                ReadValue(ref reader);
+            if (AtMember(ref reader, "group"u8))
                 request.ResourceGroup = String(ref reader, "request.resource.group");
-            }
-            else if (reader.ValueTextEquals("version"u8))
-            {
-                ReadValue(ref reader);
+            else if (AtMember(ref reader, "version"u8))
                 request.ResourceVersion = String(ref reader, "request.resource.version");
-            }
-            else if (reader.ValueTextEquals("resource"u8))
-            {
-                ReadValue(ref reader);
+            else if (AtMember(ref reader, "resource"u8))
                 request.Resource = String(ref reader, "request.resource.resource");
-            }
             else
-            {
-                ReadValue(ref reader);
-                reader.Skip();
-            }
+                SkipMember(ref reader);
         }
     }
 

@@ -1,5 +1,4 @@
 using PodDefaults.Core.Json;
-using System.Text.Json;
 
 namespace PodDefaults.Tests.Core.Admission.FullRead;
 
@@ -16,13 +15,42 @@ internal static class JsonReading
     /// <summary>
     /// Marks a member as read (one bit per member the reader knows); a second member of the same name is an error.
     /// The API server never sends one, and a reader that took the first where the API server took the last
-    /// would decide on a different object (SEMANTICS.md section 2).
+    /// would decide on a different object (docs/semantics.md §2).
     /// </summary>
     public static void Once(ref int seen, int member, string path)
     {
         if ((seen & member) != 0)
             throw new JsonException($"{path}: the member appears twice");
         seen |= member;
+    }
+
+    /// <summary>
+    /// Whether the reader is on the member <paramref name="name"/>; if so, it is marked as read (<see cref="Once"/>)
+    /// and the reader moved to its value.
+    /// </summary>
+    public static bool AtMember(ref Utf8JsonReader reader, ReadOnlySpan<byte> name, ref int seen, int member, string path)
+    {
+        if (!reader.ValueTextEquals(name))
+            return false;
+        Once(ref seen, member, path);
+        ReadValue(ref reader);
+        return true;
+    }
+
+    /// <summary>Whether the reader is on the member <paramref name="name"/>; if so, the reader is moved to its value.</summary>
+    public static bool AtMember(ref Utf8JsonReader reader, ReadOnlySpan<byte> name)
+    {
+        if (!reader.ValueTextEquals(name))
+            return false;
+        ReadValue(ref reader);
+        return true;
+    }
+
+    /// <summary>Skips the member the reader is on, value and all.</summary>
+    public static void SkipMember(ref Utf8JsonReader reader)
+    {
+        ReadValue(ref reader);
+        reader.Skip();
     }
 
     /// <summary>Whether the reader is on an object; <c>null</c> counts as absent, anything else is an error.</summary>

@@ -1,6 +1,4 @@
 using PodDefaults.Core.Pods;
-using System.Text.Json;
-using PodDefaults.Core.Json;
 using static PodDefaults.Tests.Core.Admission.FullRead.JsonReading;
 
 namespace PodDefaults.Tests.Core.Admission.FullRead;
@@ -22,23 +20,12 @@ internal static class PodShapeReader
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("metadata"u8))
-            {
-                Once(ref seen, 1, "request.object.metadata");
-                ReadValue(ref reader);
+            if (AtMember(ref reader, "metadata"u8, ref seen, 1, "request.object.metadata"))
                 ReadMetadata(ref reader, body, pod);
-            }
-            else if (reader.ValueTextEquals("spec"u8))
-            {
-                Once(ref seen, 2, "request.object.spec");
-                ReadValue(ref reader);
+            else if (AtMember(ref reader, "spec"u8, ref seen, 2, "request.object.spec"))
                 PodSpecReader.Read(ref reader, body, pod);
-            }
             else
-            {
-                ReadValue(ref reader);
-                reader.Skip();
-            }
+                SkipMember(ref reader);
         }
     }
 
@@ -50,41 +37,18 @@ internal static class PodShapeReader
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            if (reader.ValueTextEquals("name"u8))
-            {
-                Once(ref seen, 1, "request.object.metadata.name");
-                ReadValue(ref reader);
+            if (AtMember(ref reader, "name"u8, ref seen, 1, "request.object.metadata.name"))
                 pod.Name = String(ref reader, "request.object.metadata.name");
-            }
-            else if (reader.ValueTextEquals("generateName"u8))
-            {
-                Once(ref seen, 2, "request.object.metadata.generateName");
-                ReadValue(ref reader);
+            else if (AtMember(ref reader, "generateName"u8, ref seen, 2, "request.object.metadata.generateName"))
                 pod.GenerateName = String(ref reader, "request.object.metadata.generateName");
-            }
-            else if (reader.ValueTextEquals("namespace"u8))
-            {
-                Once(ref seen, 4, "request.object.metadata.namespace");
-                ReadValue(ref reader);
+            else if (AtMember(ref reader, "namespace"u8, ref seen, 4, "request.object.metadata.namespace"))
                 pod.Namespace = String(ref reader, "request.object.metadata.namespace");
-            }
-            else if (reader.ValueTextEquals("labels"u8))
-            {
-                Once(ref seen, 8, "request.object.metadata.labels");
-                ReadValue(ref reader);
+            else if (AtMember(ref reader, "labels"u8, ref seen, 8, "request.object.metadata.labels"))
                 ShapeReading.ReadMap(ref reader, body, pod.Labels, "request.object.metadata.labels");
-            }
-            else if (reader.ValueTextEquals("annotations"u8))
-            {
-                Once(ref seen, 16, "request.object.metadata.annotations");
-                ReadValue(ref reader);
+            else if (AtMember(ref reader, "annotations"u8, ref seen, 16, "request.object.metadata.annotations"))
                 ShapeReading.ReadMap(ref reader, body, pod.Annotations, "request.object.metadata.annotations");
-            }
             else
-            {
-                ReadValue(ref reader);
-                reader.Skip();
-            }
+                SkipMember(ref reader);
         }
     }
 }

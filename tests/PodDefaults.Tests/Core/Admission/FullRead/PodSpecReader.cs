@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using PodDefaults.Core.Fields;
 using PodDefaults.Core.Json;
 using PodDefaults.Core.Pods;
@@ -18,14 +16,9 @@ internal static class PodSpecReader
         var seen = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var field = FieldNamed(ref reader, PodDefaultFields.OfPod.Where(field => field.Target == FieldTarget.Spec));
-            if (reader.ValueTextEquals("containers"u8))
-            {
-                Once(ref seen, 1, "request.object.spec.containers");
-                ReadValue(ref reader);
+            if (AtMember(ref reader, "containers"u8, ref seen, 1, "request.object.spec.containers"))
                 ReadContainers(ref reader, body, pod);
-            }
-            else if (field is not null)
+            else if (FieldNamed(ref reader, PodDefaultFields.OfPod.Where(field => field.Target == FieldTarget.Spec)) is { } field)
             {
                 var path = $"request.object.spec.{field.PodMember}";
                 Once(ref seen, 2 << field.Index, path);
@@ -33,10 +26,7 @@ internal static class PodSpecReader
                 ReadField(ref reader, body, field, pod.Field(field), path);
             }
             else
-            {
-                ReadValue(ref reader);
-                reader.Skip();
-            }
+                SkipMember(ref reader);
         }
     }
 

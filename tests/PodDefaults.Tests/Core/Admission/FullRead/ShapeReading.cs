@@ -1,5 +1,4 @@
 using PodDefaults.Core.Pods;
-using System.Text.Json;
 using PodDefaults.Core.Json;
 using static PodDefaults.Tests.Core.Admission.FullRead.JsonReading;
 

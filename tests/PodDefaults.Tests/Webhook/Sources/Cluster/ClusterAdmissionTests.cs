@@ -1,10 +1,4 @@
-using System.Text;
-using System.Text.Json.Nodes;
 using PodDefaults.ApiServerStandIn;
-using PodDefaults.Core.Admission;
-using PodDefaults.Core.Buffers;
-using PodDefaults.Tests.TestSupport;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Sources.Cluster;
 
@@ -16,8 +10,7 @@ public sealed class ClusterAdmissionTests
     {
         await using var server = await StandInApiServer.StartAsync();
         Churn.Seed(server.Store, namespaces: 3, count: 30);
-        await using var source = new SourceUnderTest(server);
-        await source.ConvergedAsync("initial list");
+        await using var source = await SourceUnderTest.ListedAsync(server);
         var engine = new AdmissionEngine(source.Holder);
 
         using var churning = new CancellationTokenSource();

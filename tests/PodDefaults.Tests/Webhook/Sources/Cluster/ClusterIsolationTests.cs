@@ -1,18 +1,13 @@
 using System.Collections;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using PodDefaults.ApiServerStandIn;
 using PodDefaults.Core.Json;
-using PodDefaults.Core.Model;
-using PodDefaults.Tests.TestSupport;
 using PodDefaults.Webhook.Sources.Cluster;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Sources.Cluster;
 
 /// <summary>
-/// One object the source cannot read or apply costs that object only (SEMANTICS.md section 9): it is skipped with
+/// One object the source cannot read or apply costs that object only (docs/semantics.md §9): it is skipped with
 /// a log line naming it and a count, the other objects load, later events still apply, and the source's loop
 /// neither stops nor retries (which would freeze the snapshot on the same event forever).
 /// </summary>
@@ -24,10 +19,7 @@ public sealed class ClusterIsolationTests
     public async Task A_quantity_with_an_extreme_exponent_lists_and_watches_like_any_other()
     {
         await using var server = await StandInApiServer.StartAsync();
-        server.Store.Put(WithCpuLimit("team", "tiny", "1e-2147483648"));
-        server.Store.Put(PodDefaultObjects.Env("team", "plain", "app", "A", "1"));
-        await using var source = new SourceUnderTest(server);
-        await source.ConvergedAsync("the LIST completes");
+        await using var source = await SourceUnderTest.ListedAsync(server, WithCpuLimit("team", "tiny", "1e-2147483648"), PodDefaultObjects.Env("team", "plain", "app", "A", "1"));
         Assert.True(source.Status.IsReady);
         await Eventually.TrueAsync(() => server.Store.OpenWatches == 1, "watch open");
 
@@ -100,19 +92,21 @@ public sealed class ClusterIsolationTests
 
     // ---- defect 3: any failure, at each point -------------------------------------------------------------------
 
-    [Fact]
-    public async Task Any_exception_parsing_a_listed_item_skips_that_item_only()
+    [Theory]
+    [InlineData("explodes", false, "InvalidOperationException")] // any exception parsing a listed item
+    [InlineData("trap", true, "index trap")] // a PodDefault that breaks the index
+    public async Task A_listed_PodDefault_that_throws_is_skipped_alone_and_its_namespace_still_loads(string name, bool armed, string reason)
     {
         await using var server = await StandInApiServer.StartAsync();
-        server.Store.Put(PodDefaultObjects.Env("team", "explodes", "app", "A", "1"));
+        server.Store.Put(PodDefaultObjects.Env("team", name, "app", "A", "1"));
         server.Store.Put(PodDefaultObjects.Env("team", "plain", "app", "A", "1"));
         server.Store.Put(PodDefaultObjects.Env("other", "plain", "app", "A", "1"));
-        await using var source = new SourceUnderTest(server, Injected());
+        await using var source = new SourceUnderTest(server, Injected(armed: armed));
         await Eventually.TrueAsync(() => source.Status.IsReady, "the LIST completes");
 
         Assert.Equal(["other/plain", "team/plain"], SourceUnderTest.Describe(source.Current));
         Assert.Equal(1, source.Source.Counters.ListItemsSkipped);
-        Assert.Contains(source.Logger.Messages(LogLevel.Warning), m => m.Contains("team/explodes") && m.Contains("InvalidOperationException"));
+        Assert.Contains(source.Logger.Messages(LogLevel.Warning), m => m.Contains($"team/{name}") && m.Contains(reason));
         AssertKeptGoing(source);
     }
 
@@ -133,22 +127,6 @@ public sealed class ClusterIsolationTests
         Assert.Equal(["team/later"], SourceUnderTest.Describe(source.Current));
         Assert.Equal(2, source.Source.Counters.EventsSkipped);
         Assert.Equal(2, source.Logger.Messages(LogLevel.Warning).Count(m => m.Contains("InvalidOperationException")));
-        AssertKeptGoing(source);
-    }
-
-    [Fact]
-    public async Task A_PodDefault_that_breaks_the_index_is_skipped_from_the_LIST_and_its_namespace_still_loads()
-    {
-        await using var server = await StandInApiServer.StartAsync();
-        server.Store.Put(PodDefaultObjects.Env("team", "trap", "app", "A", "1"));
-        server.Store.Put(PodDefaultObjects.Env("team", "plain", "app", "A", "1"));
-        server.Store.Put(PodDefaultObjects.Env("other", "plain", "app", "A", "1"));
-        await using var source = new SourceUnderTest(server, Injected(armed: true));
-        await Eventually.TrueAsync(() => source.Status.IsReady, "the LIST completes");
-
-        Assert.Equal(["other/plain", "team/plain"], SourceUnderTest.Describe(source.Current));
-        Assert.Equal(1, source.Source.Counters.ListItemsSkipped);
-        Assert.Contains(source.Logger.Messages(LogLevel.Warning), m => m.Contains("team/trap") && m.Contains("index trap"));
         AssertKeptGoing(source);
     }
 

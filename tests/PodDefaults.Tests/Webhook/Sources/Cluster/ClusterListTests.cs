@@ -1,7 +1,4 @@
 using PodDefaults.ApiServerStandIn;
-using PodDefaults.Tests.TestSupport;
-using PodDefaults.Webhook.Sources.Cluster;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Sources.Cluster;
 
@@ -84,8 +81,7 @@ public sealed class ClusterListTests
         server.Inject(new Fault(FaultTarget.List, FaultKind.Status, Code: 500));
         server.Inject(new Fault(FaultTarget.List, FaultKind.Status, Code: 503));
 
-        await using var source = new SourceUnderTest(server);
-        await source.ConvergedAsync();
+        await using var source = await SourceUnderTest.ListedAsync(server);
 
         Assert.Equal([500, 503, 200], server.Lists.Select(l => l.Status));
         Assert.Equal(2, source.Source.Counters.Failures);

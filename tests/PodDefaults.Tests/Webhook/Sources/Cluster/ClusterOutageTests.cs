@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Logging;
 using PodDefaults.ApiServerStandIn;
-using PodDefaults.Tests.TestSupport;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Sources.Cluster;
 
@@ -28,9 +26,7 @@ public sealed class ClusterOutageTests
     public async Task Outage_after_ready_keeps_serving_the_last_snapshot_while_staleness_grows()
     {
         await using var server = await StandInApiServer.StartAsync();
-        server.Store.Put(PodDefaultObjects.Env("team", "a", "app", "A", "1"));
-        await using var source = new SourceUnderTest(server);
-        await source.ConvergedAsync();
+        await using var source = await SourceUnderTest.ListedAsync(server, PodDefaultObjects.Env("team", "a", "app", "A", "1"));
         var served = source.Current;
 
         await server.StopAsync();
@@ -78,9 +74,7 @@ public sealed class ClusterOutageTests
         server.Store.Put(PodDefaultObjects.Env("team", "a", "app", "A", "1"));
         server.Inject(new Fault(FaultTarget.List, FaultKind.Slow, Delay: TimeSpan.FromMilliseconds(300)));
         server.Inject(new Fault(FaultTarget.Watch, FaultKind.Slow, Delay: TimeSpan.FromMilliseconds(300)));
-        await using var source = new SourceUnderTest(server);
-        await source.ConvergedAsync();
-        await Eventually.TrueAsync(() => server.Store.OpenWatches == 1, "watch open");
+        await using var source = await SourceUnderTest.WatchingAsync(server);
 
         server.Store.Put(PodDefaultObjects.Env("team", "b", "app", "B", "1"));
         await source.ConvergedAsync();

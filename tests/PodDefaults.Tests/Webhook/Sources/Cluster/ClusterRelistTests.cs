@@ -1,8 +1,5 @@
 using PodDefaults.ApiServerStandIn;
 using PodDefaults.Core.Fields;
-using PodDefaults.Core.Selection;
-using PodDefaults.Tests.TestSupport;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Sources.Cluster;
 
@@ -66,11 +63,8 @@ public sealed class ClusterRelistTests
 
     private static async Task<SourceUnderTest> SyncedAsync(StandInApiServer server)
     {
-        foreach (var name in new[] { "a", "b", "c" })
-            server.Store.Put(PodDefaultObjects.Env("team", name, "app", name.ToUpperInvariant(), "1"));
-        var source = new SourceUnderTest(server);
-        await source.ConvergedAsync("initial list");
-        await Eventually.TrueAsync(() => server.Store.OpenWatches == 1, "watch open");
+        var source = await SourceUnderTest.WatchingAsync(server,
+            [.. new[] { "a", "b", "c" }.Select(name => PodDefaultObjects.Env("team", name, "app", name.ToUpperInvariant(), "1"))]);
         Assert.Equal(Before, SourceUnderTest.Describe(source.Current));
         return source;
     }

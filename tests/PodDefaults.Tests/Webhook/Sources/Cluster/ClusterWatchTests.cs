@@ -1,8 +1,6 @@
 using Microsoft.Extensions.Logging;
 using PodDefaults.ApiServerStandIn;
 using PodDefaults.Core.Fields;
-using PodDefaults.Tests.TestSupport;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Sources.Cluster;
 
@@ -12,11 +10,7 @@ public sealed class ClusterWatchTests
     public async Task Added_modified_and_deleted_events_each_publish_one_snapshot()
     {
         await using var server = await StandInApiServer.StartAsync();
-        server.Store.Put(PodDefaultObjects.Env("team", "kept", "app", "A", "1"));
-        server.Store.Put(PodDefaultObjects.Env("team", "doomed", "app", "B", "1"));
-        await using var source = new SourceUnderTest(server);
-        await source.ConvergedAsync("initial list");
-        await Eventually.TrueAsync(() => server.Store.OpenWatches == 1, "watch open");
+        await using var source = await SourceUnderTest.WatchingAsync(server, PodDefaultObjects.Env("team", "kept", "app", "A", "1"), PodDefaultObjects.Env("team", "doomed", "app", "B", "1"));
         var listed = source.Published.Count;
 
         server.Store.Put(PodDefaultObjects.Env("other", "new", "app", "C", "1"));
@@ -35,10 +29,7 @@ public sealed class ClusterWatchTests
     public async Task Reconnect_after_a_bookmark_resumes_from_the_bookmark_version()
     {
         await using var server = await StandInApiServer.StartAsync();
-        server.Store.Put(PodDefaultObjects.Env("team", "a", "app", "A", "1"));
-        await using var source = new SourceUnderTest(server);
-        await source.ConvergedAsync();
-        await Eventually.TrueAsync(() => server.Store.OpenWatches == 1, "watch open");
+        await using var source = await SourceUnderTest.WatchingAsync(server, PodDefaultObjects.Env("team", "a", "app", "A", "1"));
 
         // Writes to other resources move the shared resourceVersion; the bookmark carries it to this watch.
         var bookmarked = server.Store.AdvanceResourceVersion(40);
@@ -55,10 +46,7 @@ public sealed class ClusterWatchTests
     public async Task Connection_dropped_in_the_middle_of_an_event_resumes_from_the_last_version_seen()
     {
         await using var server = await StandInApiServer.StartAsync();
-        server.Store.Put(PodDefaultObjects.Env("team", "a", "app", "A", "1"));
-        await using var source = new SourceUnderTest(server);
-        await source.ConvergedAsync();
-        await Eventually.TrueAsync(() => server.Store.OpenWatches == 1, "watch open");
+        await using var source = await SourceUnderTest.WatchingAsync(server, PodDefaultObjects.Env("team", "a", "app", "A", "1"));
         var before = server.Store.ResourceVersion.ToString();
 
         server.EventFaults.DropNext();
@@ -122,10 +110,7 @@ public sealed class ClusterWatchTests
     public async Task PodDefault_that_does_not_parse_is_skipped_and_a_modification_into_one_removes_it()
     {
         await using var server = await StandInApiServer.StartAsync();
-        server.Store.Put(PodDefaultObjects.Env("team", "turns-bad", "app", "A", "1"));
-        await using var source = new SourceUnderTest(server);
-        await source.ConvergedAsync();
-        await Eventually.TrueAsync(() => server.Store.OpenWatches == 1, "watch open");
+        await using var source = await SourceUnderTest.WatchingAsync(server, PodDefaultObjects.Env("team", "turns-bad", "app", "A", "1"));
 
         server.Store.Put(PodDefaultObjects.Broken("team", "never-good"));
         server.Store.Put(PodDefaultObjects.Broken("team", "turns-bad"));

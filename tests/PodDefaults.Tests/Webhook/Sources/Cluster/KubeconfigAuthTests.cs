@@ -2,9 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging.Abstractions;
 using PodDefaults.ApiServerStandIn;
-using PodDefaults.Tests.TestSupport;
 using PodDefaults.Webhook.Sources.Cluster;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Sources.Cluster;
 
@@ -100,12 +98,7 @@ public sealed class KubeconfigAuthTests : IAsyncLifetime
     public async Task Exec_plugin_token_is_fetched_again_when_it_expires()
     {
         await using var server = await StartAsync(new StandInOptions { AcceptToken = t => t.StartsWith("exec-", StringComparison.Ordinal) });
-        var path = kubeconfig.Write(server.BaseUri, TestKubeconfig.CaData(serverCertificate), $"""
-            exec:
-              apiVersion: client.authentication.k8s.io/v1beta1
-              command: {ExecPlugin(expired: true)}
-              interactiveMode: Never
-            """);
+        var path = ExecKubeconfig(server, expired: true, "interactiveMode: Never");
         server.Store.Put(PodDefaultObjects.Env("team", "a", "app", "A", "1"));
         using var connection = KubernetesConnection.FromConfiguration(KubernetesConfigLoader.FromKubeconfigFile(path));
 
@@ -125,11 +118,7 @@ public sealed class KubeconfigAuthTests : IAsyncLifetime
     public async Task Exec_plugin_token_that_does_not_expire_is_reused()
     {
         await using var server = await StartAsync(new StandInOptions { AcceptToken = t => t.StartsWith("exec-", StringComparison.Ordinal) });
-        var path = kubeconfig.Write(server.BaseUri, TestKubeconfig.CaData(serverCertificate), $"""
-            exec:
-              apiVersion: client.authentication.k8s.io/v1beta1
-              command: {ExecPlugin(expired: false)}
-            """);
+        var path = ExecKubeconfig(server, expired: false);
         using var connection = KubernetesConnection.FromConfiguration(KubernetesConfigLoader.FromKubeconfigFile(path));
 
         await Lister(connection).ListAsync(CancellationToken.None);
@@ -185,6 +174,15 @@ public sealed class KubeconfigAuthTests : IAsyncLifetime
     }
 
     /// <summary>A shell script that prints an ExecCredential with a new token each run.</summary>
+    /// <summary>A kubeconfig whose user runs <see cref="ExecPlugin"/>; <paramref name="more"/> is one more line of its exec block.</summary>
+    private string ExecKubeconfig(StandInApiServer server, bool expired, string more = "") =>
+        kubeconfig.Write(server.BaseUri, TestKubeconfig.CaData(serverCertificate), $"""
+            exec:
+              apiVersion: client.authentication.k8s.io/v1beta1
+              command: {ExecPlugin(expired)}
+              {more}
+            """);
+
     private string ExecPlugin(bool expired)
     {
         var counter = Path.Combine(kubeconfig.Folder, "runs");

@@ -3,7 +3,6 @@ using k8s;
 using k8s.Exceptions;
 using PodDefaults.ApiServerStandIn;
 using PodDefaults.Webhook.Sources.Cluster;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Sources.Cluster;
 

@@ -1,8 +1,5 @@
 using System.Collections.Concurrent;
 using PodDefaults.ApiServerStandIn;
-using PodDefaults.Core.Model;
-using PodDefaults.Core.Selection;
-using PodDefaults.Tests.TestSupport;
 using PodDefaults.Webhook.Sources;
 using PodDefaults.Webhook.Sources.Cluster;
 
@@ -38,6 +35,24 @@ public sealed class SourceUnderTest : IAsyncDisposable
         Source = new ClusterPodDefaultSource(Connection, Holder, Status, Logger, Clock, options ?? FastOptions);
         Source.SnapshotPublished += Published.Enqueue;
         running = Task.Run(() => Source.RunAsync(stopping.Token));
+    }
+
+    /// <summary>A source over <paramref name="server"/> once it holds <paramref name="objects"/> and the first list is in.</summary>
+    public static async Task<SourceUnderTest> ListedAsync(StandInApiServer server, params JsonObject[] objects)
+    {
+        foreach (var item in objects)
+            server.Store.Put(item);
+        var source = new SourceUnderTest(server);
+        await source.ConvergedAsync("initial list");
+        return source;
+    }
+
+    /// <summary><see cref="ListedAsync"/>, then its watch open: the events from now on reach it.</summary>
+    public static async Task<SourceUnderTest> WatchingAsync(StandInApiServer server, params JsonObject[] objects)
+    {
+        var source = await ListedAsync(server, objects);
+        await Eventually.TrueAsync(() => server.Store.OpenWatches == 1, "watch open");
+        return source;
     }
 
     public StandInApiServer Server { get; }

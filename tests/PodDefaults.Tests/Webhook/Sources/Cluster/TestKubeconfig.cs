@@ -1,5 +1,4 @@
 using System.Security.Cryptography.X509Certificates;
-using System.Text;
 
 namespace PodDefaults.Tests.Webhook.Sources.Cluster;
 

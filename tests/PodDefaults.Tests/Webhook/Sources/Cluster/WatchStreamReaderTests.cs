@@ -1,6 +1,4 @@
-using System.Text;
 using PodDefaults.Webhook.Sources.Cluster;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Sources.Cluster;
 

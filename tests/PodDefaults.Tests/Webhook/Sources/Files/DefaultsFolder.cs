@@ -1,7 +1,4 @@
 using PodDefaults.Core.Fields;
-using PodDefaults.Core.Model;
-using PodDefaults.Core.Selection;
-using PodDefaults.Tests.Webhook.Tls;
 using PodDefaults.Webhook.Sources;
 using PodDefaults.Webhook.Sources.Files;
 

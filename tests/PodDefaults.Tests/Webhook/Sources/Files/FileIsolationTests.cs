@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Logging;
-using PodDefaults.Tests.TestSupport;
 using PodDefaults.Webhook.Sources.Files;
-using Xunit;
 using static PodDefaults.Tests.Webhook.Sources.Files.DefaultsFolder;
 
 namespace PodDefaults.Tests.Webhook.Sources.Files;
@@ -10,12 +8,8 @@ namespace PodDefaults.Tests.Webhook.Sources.Files;
 /// The file is the unit of publication, and nothing in the folder stops the source (issue 9, defect 3): each point
 /// where reading can fail is made to fail, and the rest keeps loading while the failed part keeps what it had.
 /// </summary>
-public sealed class FileIsolationTests : IDisposable
+public sealed class FileIsolationTests : FolderTests
 {
-    private readonly DefaultsFolder folder = new();
-
-    public void Dispose() => folder.Dispose();
-
     [Fact]
     public void A_file_with_one_bad_document_keeps_its_previous_version_whole()
     {
@@ -159,7 +153,7 @@ public sealed class FileIsolationTests : IDisposable
     [Fact]
     public async Task A_reload_that_fails_as_a_whole_keeps_the_snapshot_and_is_counted_and_a_later_one_recovers()
     {
-        using var parent = new PodDefaults.Tests.Webhook.Tls.TempDirectory();
+        using var parent = new TempDirectory();
         var root = Path.Combine(parent.Path, "defaults");
         Directory.CreateDirectory(root);
         File.WriteAllText(Path.Combine(root, "a.yaml"), PodDefault("a"));

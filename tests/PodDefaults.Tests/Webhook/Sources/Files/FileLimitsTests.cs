@@ -1,7 +1,4 @@
 using Microsoft.Extensions.Logging;
-using PodDefaults.Tests.TestSupport;
-using PodDefaults.Webhook.Sources.Files;
-using Xunit;
 using static PodDefaults.Tests.Webhook.Sources.Files.DefaultsFolder;
 
 namespace PodDefaults.Tests.Webhook.Sources.Files;
@@ -10,12 +7,8 @@ namespace PodDefaults.Tests.Webhook.Sources.Files;
 /// A file too large or an alias bomb is refused with an error naming the file, and the other files load
 /// (issue 9, defect 7). What it costs in memory is measured on the binary (docs/security.md).
 /// </summary>
-public sealed class FileLimitsTests : IDisposable
+public sealed class FileLimitsTests : FolderTests
 {
-    private readonly DefaultsFolder folder = new();
-
-    public void Dispose() => folder.Dispose();
-
     [Fact]
     public void A_file_over_the_size_limit_is_refused_naming_it_and_the_others_load()
     {

@@ -1,7 +1,5 @@
-using System.Text;
-using PodDefaults.Tests.TestSupport;
 using PodDefaults.Webhook.Sources.Files;
-using Xunit;
+using PodDefaults.Webhook.Yaml;
 using static PodDefaults.Tests.Webhook.Sources.Files.DefaultsFolder;
 
 namespace PodDefaults.Tests.Webhook.Sources.Files;

@@ -1,6 +1,4 @@
-using PodDefaults.Tests.TestSupport;
 using PodDefaults.Webhook.Sources.Files;
-using Xunit;
 using static PodDefaults.Tests.Webhook.Sources.Files.DefaultsFolder;
 
 namespace PodDefaults.Tests.Webhook.Sources.Files;
@@ -9,13 +7,9 @@ namespace PodDefaults.Tests.Webhook.Sources.Files;
 /// A file is published only once it has stayed the same for the settle period (issue 9, defect 8): a file rewritten
 /// in place, chunk by chunk, is never published half-written.
 /// </summary>
-public sealed class FileSettleTests : IDisposable
+public sealed class FileSettleTests : FolderTests
 {
     private const int Count = 200;
-
-    private readonly DefaultsFolder folder = new();
-
-    public void Dispose() => folder.Dispose();
 
     [Fact]
     public async Task A_file_rewritten_in_place_in_chunks_with_pauses_is_never_published_half_written()

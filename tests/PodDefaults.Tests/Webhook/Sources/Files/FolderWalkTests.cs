@@ -1,6 +1,5 @@
-using PodDefaults.Tests.TestSupport;
+using PodDefaults.Webhook.FileSystem;
 using PodDefaults.Webhook.Sources.Files;
-using Xunit;
 using static PodDefaults.Tests.Webhook.Sources.Files.DefaultsFolder;
 
 namespace PodDefaults.Tests.Webhook.Sources.Files;
@@ -9,12 +8,8 @@ namespace PodDefaults.Tests.Webhook.Sources.Files;
 /// Listing the folder survives what a folder can hold: files vanishing while listed (issue 9, defect 4), symlink
 /// loops (defect 5), links to nowhere, and the symlinks of a ConfigMap volume.
 /// </summary>
-public sealed class FolderWalkTests : IDisposable
+public sealed class FolderWalkTests : FolderTests
 {
-    private readonly DefaultsFolder folder = new();
-
-    public void Dispose() => folder.Dispose();
-
     [Fact]
     public void A_file_that_vanishes_while_the_folder_is_listed_is_not_there()
     {
@@ -83,7 +78,7 @@ public sealed class FolderWalkTests : IDisposable
     [Fact]
     public void A_linked_folder_is_followed_and_read_under_its_link()
     {
-        using var elsewhere = new PodDefaults.Tests.Webhook.Tls.TempDirectory();
+        using var elsewhere = new TempDirectory();
         File.WriteAllText(elsewhere.File("shared.yaml"), PodDefault("shared"));
         Directory.CreateSymbolicLink(folder.File("shared"), elsewhere.Path);
         Directory.CreateSymbolicLink(folder.File("again"), elsewhere.Path);

@@ -1,10 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
-using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
-using System.Text;
-using System.Text.Json.Nodes;
 using PodDefaults.ApiServerStandIn;
+using PodDefaults.Tests.Core;
 using PodDefaults.Webhook.Server;
 using PodDefaults.Webhook.Tls.Provisioning;
 
@@ -58,21 +55,7 @@ internal sealed class ApiServerLikeClient : IDisposable
 
     public void Dispose() => client.Dispose();
 
-    private static readonly string Review = new JsonObject
-    {
-        ["apiVersion"] = "admission.k8s.io/v1",
-        ["kind"] = "AdmissionReview",
-        ["request"] = new JsonObject
-        {
-            ["uid"] = "u",
-            ["resource"] = new JsonObject { ["group"] = "", ["version"] = "v1", ["resource"] = "pods" },
-            ["namespace"] = "web",
-            ["operation"] = "CREATE",
-            ["object"] = new JsonObject
-            {
-                ["metadata"] = new JsonObject { ["name"] = "p" },
-                ["spec"] = new JsonObject { ["containers"] = new JsonArray(new JsonObject { ["name"] = "c" }) },
-            },
-        },
-    }.ToJsonString();
+    private static readonly string Review = EngineHarness.Review("""
+        {"metadata":{"name":"p"},"spec":{"containers":[{"name":"c"}]}}
+        """, uid: "u", requestNamespace: "web");
 }

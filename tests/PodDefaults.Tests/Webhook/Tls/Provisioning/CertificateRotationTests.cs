@@ -1,6 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
 using PodDefaults.Webhook.Tls.Provisioning;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Tls.Provisioning;
 

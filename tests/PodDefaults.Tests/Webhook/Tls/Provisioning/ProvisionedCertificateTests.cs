@@ -1,10 +1,6 @@
-using System.Net;
-using System.Text.Json.Nodes;
 using PodDefaults.ApiServerStandIn;
 using PodDefaults.Tests.Deploy;
-using PodDefaults.Tests.TestSupport;
 using PodDefaults.Webhook.Tls.Provisioning;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Tls.Provisioning;
 

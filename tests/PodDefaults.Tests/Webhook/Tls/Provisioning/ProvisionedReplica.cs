@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
@@ -17,7 +16,7 @@ namespace PodDefaults.Tests.Webhook.Tls.Provisioning;
 
 /// <summary>
 /// One replica of <c>poddefaults serve --certificate-secret ... --webhook-configuration ...</c>, the real host in
-/// process, talking to the stand-in API server (through <paramref name="apiHandler"/> when a test wants to step in).
+/// process, talking to the stand-in API server (through the <c>apiHandler</c> of <see cref="StartAsync"/> when a test wants to step in).
 /// PodDefaults come from an empty folder: these tests are about the certificate.
 /// </summary>
 internal sealed class ProvisionedReplica : IAsyncDisposable

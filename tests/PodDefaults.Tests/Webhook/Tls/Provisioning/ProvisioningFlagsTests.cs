@@ -1,6 +1,5 @@
 using PodDefaults.Webhook.Cli;
 using PodDefaults.Webhook.Tls;
-using Xunit;
 
 namespace PodDefaults.Tests.Webhook.Tls.Provisioning;
 

@@ -1,4 +1,0 @@
-namespace PodDefaults.Webhook.Cli;
-
-/// <summary>A JSON Patch that cannot be applied: which operation, and why.</summary>
-public sealed class JsonPatchException(string message) : Exception(message);
