@@ -50,10 +50,14 @@ public sealed class TelemetryRegistrationTests
     [Fact]
     public async Task Request_lines_of_ASP_NET_Core_are_off_unless_configured()
     {
-        const string Hosting = "Microsoft.AspNetCore.Hosting.Diagnostics";
+        const string Hosting = LogLevelDefaults.RequestLinesCategory;
         await using (var quiet = Build(endpointKey: null))
-            Assert.False(quiet.Services.GetRequiredService<ILoggerFactory>().CreateLogger(Hosting).IsEnabled(LogLevel.Information));
-        await using var chatty = Build(endpointKey: null, ("Logging:LogLevel:Microsoft.AspNetCore", "Information"));
+        {
+            // Off at every level: ASP.NET Core starts an Activity per request while the category is on at Critical.
+            Assert.False(quiet.Services.GetRequiredService<ILoggerFactory>().CreateLogger(Hosting).IsEnabled(LogLevel.Critical));
+            Assert.True(quiet.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Microsoft.AspNetCore.Server.Kestrel").IsEnabled(LogLevel.Warning));
+        }
+        await using var chatty = Build(endpointKey: null, ($"Logging:LogLevel:{Hosting}", "Information"));
         Assert.True(chatty.Services.GetRequiredService<ILoggerFactory>().CreateLogger(Hosting).IsEnabled(LogLevel.Information));
     }
 
