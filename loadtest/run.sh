@@ -24,6 +24,10 @@ CLIENTS=${CLIENTS:-8}
 # CPU from each other, and "requests per second per core" is what a CPU limit in the cluster buys.
 SERVER_CPUS=${SERVER_CPUS:-1}
 CLIENT_CPUS=${CLIENT_CPUS:-0}
+# Which corpus bodies the clients post (README.md): each shape keeps its own results, so that latency finds its
+# shape's peak.
+SHAPE=${SHAPE:-notebooks}
+RESULTS=$OUT/results/$SHAPE
 
 source "$HERE/lib/setup.sh"
 source "$HERE/lib/servers.sh"
@@ -31,22 +35,22 @@ source "$HERE/lib/load.sh"
 trap 'stop_server' EXIT INT TERM
 
 record() { # SCENARIO SERVER RUN LOAD JSON
-  mkdir -p "$OUT/results"
+  mkdir -p "$RESULTS"
   python3 -c 'import json,sys; d=json.loads(sys.argv[5]); d.update(scenario=sys.argv[1], server=sys.argv[2], run=int(sys.argv[3]), load_before=float(sys.argv[4])); print(json.dumps(d))' \
-    "$@" | tee -a "$OUT/results/$1.jsonl"
+    "$@" | tee -a "$RESULTS/$1.jsonl"
 }
 
 peak_rps() { # the median peak of ours from the compare scenario, unless PEAK_RPS says
   if [[ -n ${PEAK_RPS:-} ]]; then echo "$PEAK_RPS"; return; fi
-  [[ -f $OUT/results/compare.jsonl ]] || { echo "loadtest: run 'compare' first or set PEAK_RPS" >&2; return 1; }
-  python3 "$HERE/lib/summarize.py" "$OUT/results/compare.jsonl" --peak ours
+  [[ -f $RESULTS/compare.jsonl ]] || { echo "loadtest: run 'compare' first or set PEAK_RPS" >&2; return 1; }
+  python3 "$HERE/lib/summarize.py" "$RESULTS/compare.jsonl" --peak ours
 }
 
 interleaved() { # SCENARIO RATE SERVER...   RATE empty: as fast as each server answers
   # Interleaved, so that a change in the machine's state hits every server alike.
   local scenario=$1 rate=$2 run server load
   shift 2
-  rm -f "$OUT/results/$scenario.jsonl"
+  rm -f "$RESULTS/$scenario.jsonl"
   for ((run = 1; run <= RUNS; run++)); do
     for server in "$@"; do
       load=$(wait_for_quiet)
@@ -60,7 +64,7 @@ interleaved() { # SCENARIO RATE SERVER...   RATE empty: as fast as each server a
 scenario_compare() {
   # shellcheck disable=SC2086 # SERVERS is a list
   interleaved compare "" ${SERVERS:-ours floor nginx}
-  python3 "$HERE/lib/summarize.py" "$OUT/results/compare.jsonl"
+  python3 "$HERE/lib/summarize.py" "$RESULTS/compare.jsonl"
 }
 
 scenario_latency() {
@@ -68,37 +72,37 @@ scenario_latency() {
   half=$(awk -v p="$(peak_rps)" 'BEGIN{printf "%d", p / 2}')
   interleaved latency "$half" ours floor
   echo "rate: $half requests/s (half of our peak)"
-  python3 "$HERE/lib/summarize.py" "$OUT/results/latency.jsonl"
+  python3 "$HERE/lib/summarize.py" "$RESULTS/latency.jsonl"
 }
 
 scenario_soak() {
   local load half
   half=$(awk -v p="$(peak_rps)" 'BEGIN{printf "%d", p / 2}')
-  rm -f "$OUT/results/soak.jsonl"
+  rm -f "$RESULTS/soak.jsonl"
   load=$(wait_for_quiet)
   start_server ours
   record soak ours 1 "$load" "$(run_load soak-ours "${SOAK_SECONDS:-600}" "$half")"
   stop_server
   echo "rate: $half requests/s (half of our peak) for ${SOAK_SECONDS:-600} s"
-  python3 "$HERE/lib/summarize.py" "$OUT/results/soak.jsonl" --growth
+  python3 "$HERE/lib/summarize.py" "$RESULTS/soak.jsonl" --growth
 }
 
 scenario_startup() {
   local run load
-  rm -f "$OUT/results/startup.jsonl"
+  rm -f "$RESULTS/startup.jsonl"
   for ((run = 1; run <= RUNS; run++)); do
     load=$(wait_for_quiet)
     record startup ours "$run" "$load" "$(taskset -c "$SERVER_CPUS" python3 "$HERE/lib/startup.py" "$OURS_PORT" \
       "$OUT/bin/poddefaults" serve --defaults "$OUT/corpus/poddefaults.json" --listen 127.0.0.1 --port "$OURS_PORT" \
       --tls-cert "$OUT/tls/cert.pem" --tls-key "$OUT/tls/key.pem")"
   done
-  python3 "$HERE/lib/summarize.py" "$OUT/results/startup.jsonl"
+  python3 "$HERE/lib/summarize.py" "$RESULTS/startup.jsonl"
 }
 
 scenario_telemetry() {
   interleaved telemetry "" ours traced
   echo "OTLP exports received in the last traced run: $(cat "$OUT/otlp-sink.json")"
-  python3 "$HERE/lib/summarize.py" "$OUT/results/telemetry.jsonl" --compare ours traced
+  python3 "$HERE/lib/summarize.py" "$RESULTS/telemetry.jsonl" --compare ours traced
 }
 
 scenario_churn() {

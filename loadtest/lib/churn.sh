@@ -3,7 +3,7 @@
 # CHURN_RATE change events per second, interleaved, RUNS times. Both measure peak throughput and the
 # latency at half of the quiet run's peak; with churn they should stay within 10% of without.
 
-STANDIN_PORT=18001
+STANDIN_PORT=${STANDIN_PORT:-18001}
 STANDIN_OBJECTS=${STANDIN_OBJECTS:-1000}
 STANDIN_NAMESPACES=${STANDIN_NAMESPACES:-20}
 CHURN_RATE=${CHURN_RATE:-200}
@@ -64,7 +64,7 @@ churn_scenario() {
   local run rate load half="" server
   prepare_standin
   trap 'stop_server; stop_standin' EXIT INT TERM
-  rm -f "$OUT/results/churn.jsonl"
+  rm -f "$RESULTS/churn.jsonl"
   export BODIES_DIR=$OUT/corpus-standin
   for ((run = 1; run <= RUNS; run++)); do
     for rate in 0 "$CHURN_RATE"; do
@@ -75,7 +75,7 @@ churn_scenario() {
       local before after
       before=$(answer_digest)
       record churn "$server" "$run" "$load" "$(run_load "churn-$rate-peak-$run" "$DURATION")"
-      [[ -n $half ]] || half=$(python3 "$HERE/lib/summarize.py" "$OUT/results/churn.jsonl" --peak churn-0 | awk '{printf "%d", $1 / 2}')
+      [[ -n $half ]] || half=$(python3 "$HERE/lib/summarize.py" "$RESULTS/churn.jsonl" --peak churn-0 | awk '{printf "%d", $1 / 2}')
       record churn "$server-half" "$run" "$load" "$(run_load "churn-$rate-half-$run" "$DURATION" "$half")"
       after=$(answer_digest)
       # With churn, the PodDefaults (and so the markers' resourceVersions in the patch) change under the load.
@@ -85,5 +85,5 @@ churn_scenario() {
     done
   done
   echo "churn: $CHURN_RATE events/s over $STANDIN_OBJECTS PodDefaults in $STANDIN_NAMESPACES namespaces; half rate $half requests/s"
-  python3 "$HERE/lib/summarize.py" "$OUT/results/churn.jsonl" --compare churn-0 "churn-$CHURN_RATE"
+  python3 "$HERE/lib/summarize.py" "$RESULTS/churn.jsonl" --compare churn-0 "churn-$CHURN_RATE"
 }

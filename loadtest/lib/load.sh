@@ -5,8 +5,15 @@
 #   run_load NAME DURATION [RATE]    RATE: requests/s over all connections; none = as fast as it answers
 
 run_load() {
-  local name=$1 duration=$2 rate=${3:-} dir=$OUT/runs/$1 per=$((CONNECTIONS / CLIENTS)) bodies pids=() i sampler client_sampler
-  bodies=("${BODIES_DIR:-$OUT/corpus}"/review-*.json)
+  local name=$1 duration=$2 rate=${3:-} dir per=$((CONNECTIONS / CLIENTS)) bodies pids=() i sampler client_sampler
+  case $SHAPE in
+    notebooks) bodies=("${BODIES_DIR:-$OUT/corpus}"/review-*.json) ;;
+    small) bodies=("${BODIES_DIR:-$OUT/corpus}"/review-*-small.json) ;;
+    istio-match | istio-nomatch) bodies=("${BODIES_DIR:-$OUT/corpus}/$SHAPE.json") ;;
+    *) echo "loadtest: unknown SHAPE '$SHAPE' (notebooks, small, istio-match, istio-nomatch)" >&2; return 2 ;;
+  esac
+  [[ -f ${bodies[0]} ]] || { echo "loadtest: no body for SHAPE=$SHAPE: ${bodies[0]}" >&2; return 2; }
+  dir=$OUT/runs/$SHAPE/$name
   rm -rf "$dir" && mkdir -p "$dir"
   python3 "$HERE/lib/sample.py" "$dir/samples.txt" "$SERVER_PID" &
   sampler=$!

@@ -1,10 +1,11 @@
 # Starting and stopping the servers under test (sourced by run.sh). Each listens on 127.0.0.1 with the same
 # certificate, pinned to SERVER_CPUS; start_* sets SERVER_PID and SERVER_URL.
 
-OURS_PORT=18443
-FLOOR_PORT=18444
-NGINX_PORT=18445
-OTLP_PORT=18446
+# Overridable, so that two load tests on one machine do not collide.
+OURS_PORT=${OURS_PORT:-18443}
+FLOOR_PORT=${FLOOR_PORT:-18444}
+NGINX_PORT=${NGINX_PORT:-18445}
+OTLP_PORT=${OTLP_PORT:-18446}
 
 start_server() {
   case $1 in

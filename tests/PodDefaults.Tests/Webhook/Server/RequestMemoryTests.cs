@@ -71,6 +71,36 @@ public sealed class RequestMemoryTests
         Assert.Equal(0, budget.HeldBytes);
     }
 
+    /// <summary>
+    /// Read deadlines are pooled: one that fired (a 408) must not be handed to the next body that waits, which would
+    /// time out at once; each body that waits for its second half gets a deadline of its own.
+    /// </summary>
+    [Fact]
+    public async Task After_a_408_bodies_that_arrive_in_two_parts_within_the_deadline_are_answered()
+    {
+        await using var server = await StartAsync(options => options with { BodyReadTimeout = TimeSpan.FromSeconds(2) });
+        await using (var stalled = await RawHttpsConnection.OpenAsync(server.Address))
+        {
+            await stalled.SendHeadersAsync(WebhookPaths.ApplyPodDefault, 1_000);
+            await stalled.SendAsync(new byte[10]);
+            Assert.Equal(408, (await stalled.ReadResponseAsync(Patience)).Status);
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            var review = Encoding.UTF8.GetBytes(EngineHarness.Review(SmallPod));
+            await using var connection = await RawHttpsConnection.OpenAsync(server.Address);
+            await connection.SendHeadersAsync(WebhookPaths.ApplyPodDefault, review.Length);
+            await connection.SendAsync(review.AsMemory(0, review.Length / 2));
+            await Task.Delay(200);
+            await connection.SendAsync(review.AsMemory(review.Length / 2));
+            var response = await connection.ReadResponseAsync(Patience);
+
+            Assert.Equal(200, response.Status);
+            Assert.Contains("\"allowed\":true", response.Body, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task A_body_past_the_budget_gets_503_and_a_small_review_is_still_answered()
     {

@@ -48,10 +48,14 @@ public sealed class TelemetryRegistrationTests
     [Fact]
     public async Task Request_lines_of_ASP_NET_Core_are_off_unless_configured()
     {
-        const string hosting = "Microsoft.AspNetCore.Hosting.Diagnostics";
+        const string hosting = LogLevelDefaults.RequestLinesCategory;
         await using (var quiet = Build(endpointKey: null))
-            Assert.False(quiet.Services.GetRequiredService<ILoggerFactory>().CreateLogger(hosting).IsEnabled(LogLevel.Information));
-        await using var chatty = Build(endpointKey: null, ("Logging:LogLevel:Microsoft.AspNetCore", "Information"));
+        {
+            // Off at every level: ASP.NET Core starts an Activity per request while the category is on at Critical.
+            Assert.False(quiet.Services.GetRequiredService<ILoggerFactory>().CreateLogger(hosting).IsEnabled(LogLevel.Critical));
+            Assert.True(quiet.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Microsoft.AspNetCore.Server.Kestrel").IsEnabled(LogLevel.Warning));
+        }
+        await using var chatty = Build(endpointKey: null, ($"Logging:LogLevel:{hosting}", "Information"));
         Assert.True(chatty.Services.GetRequiredService<ILoggerFactory>().CreateLogger(hosting).IsEnabled(LogLevel.Information));
     }
 
