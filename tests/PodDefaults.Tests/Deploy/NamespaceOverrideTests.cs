@@ -7,13 +7,11 @@ namespace PodDefaults.Tests.Deploy;
 /// </summary>
 public class NamespaceOverrideTests
 {
-    private const string PrometheusDirectory = "deploy/manifests/overlays/prometheus";
-
     public static TheoryData<string> MovedVariants =>
         [RenderedManifests.MovedBaseDirectory, RenderedManifests.MovedCertManagerDirectory, RenderedManifests.MovedPrometheusDirectory];
 
     public static TheoryData<string> EveryRendering =>
-        [.. RenderedManifests.Variants, PrometheusDirectory, RenderedManifests.MovedPrometheusDirectory];
+        [.. RenderedManifests.Variants, RenderedManifests.PrometheusDirectory, RenderedManifests.MovedPrometheusDirectory];
 
     [Theory]
     [MemberData(nameof(MovedVariants))]
@@ -60,7 +58,7 @@ public class NamespaceOverrideTests
     [Theory]
     [InlineData(RenderedManifests.CertManagerDirectory, RenderedManifests.MovedCertManagerDirectory)]
     [InlineData(RenderedManifests.BaseDirectory, RenderedManifests.MovedBaseDirectory)]
-    [InlineData(PrometheusDirectory, RenderedManifests.MovedPrometheusDirectory)]
+    [InlineData(RenderedManifests.PrometheusDirectory, RenderedManifests.MovedPrometheusDirectory)]
     public void Moved_and_shipped_renderings_differ_only_by_the_namespace(string shipped, string moved)
     {
         Assert.Equal(

@@ -11,6 +11,9 @@ internal sealed class RenderedManifests(string text, IReadOnlyList<JsonObject> o
     public const string KubeflowDirectory = "deploy/manifests/overlays/kubeflow";
     public const string AllNamespacesDirectory = "deploy/manifests/overlays/all-namespaces";
 
+    /// <summary>The monitoring objects, installed beside any of the above (no webhook objects of its own).</summary>
+    public const string PrometheusDirectory = "deploy/manifests/overlays/prometheus";
+
     /// <summary>Overlays an SRE would write to install into namespace platform-webhooks (Deploy/Overlays/).</summary>
     public const string MovedBaseDirectory = "tests/PodDefaults.Tests/Deploy/Overlays/platform-webhooks-base";
     public const string MovedCertManagerDirectory = "tests/PodDefaults.Tests/Deploy/Overlays/platform-webhooks-cert-manager";

@@ -11,7 +11,7 @@ namespace PodDefaults.Tests.Webhook.Telemetry;
 [Collection(PrometheusScrape.Collection)]
 public sealed class PrometheusMonitoringTests(PrometheusScrape scrape)
 {
-    private const string Overlay = "deploy/manifests/overlays/prometheus";
+    private const string Overlay = RenderedManifests.PrometheusDirectory;
 
     private static readonly string[] Prefixes = ["poddefaults_", "apiserver_", "kube_"];
 
@@ -32,15 +32,15 @@ public sealed class PrometheusMonitoringTests(PrometheusScrape scrape)
     /// <summary>Labels Prometheus adds to every scraped series from the PodMonitor's target.</summary>
     private static readonly string[] TargetLabels = ["pod", "namespace", "container", "job", "instance"];
 
-    private static readonly Lazy<RenderedManifests> Rendered = new(() => RenderedManifests.Render(Overlay));
+    private static RenderedManifests Rendered => RenderedManifests.Of(Overlay);
 
     [Fact]
     public void The_overlay_renders_a_pod_monitor_the_rules_and_the_dashboard()
     {
-        var monitor = Rendered.Value.Single("PodMonitor");
+        var monitor = Rendered.Single("PodMonitor");
         Assert.Equal("metrics", (string?)monitor["spec"]!["podMetricsEndpoints"]![0]!["port"]);
-        Assert.Single(Rendered.Value.OfKind("PrometheusRule"));
-        var dashboard = Rendered.Value.Single("ConfigMap");
+        Assert.Single(Rendered.OfKind("PrometheusRule"));
+        var dashboard = Rendered.Single("ConfigMap");
         Assert.Equal("1", (string?)dashboard["metadata"]!["labels"]!["grafana_dashboard"]);
         Assert.NotNull(JsonNode.Parse((string)dashboard["data"]!["poddefaults.json"]!));
     }
@@ -96,7 +96,7 @@ public sealed class PrometheusMonitoringTests(PrometheusScrape scrape)
         var promtool = Environment.GetEnvironmentVariable("PATH")!.Split(':').Select(dir => Path.Combine(dir, "promtool")).FirstOrDefault(File.Exists);
         Skip.If(promtool is null, "promtool is not installed (apt-get install prometheus); the schema checks above still ran");
         var file = Path.Combine(Path.GetTempPath(), $"poddefaults-rules-{Guid.NewGuid():N}.json");
-        File.WriteAllText(file, Rendered.Value.Single("PrometheusRule")["spec"]!.ToJsonString());
+        File.WriteAllText(file, Rendered.Single("PrometheusRule")["spec"]!.ToJsonString());
         try
         {
             using var process = Process.Start(new ProcessStartInfo(promtool!, ["check", "rules", file]) { RedirectStandardOutput = true, RedirectStandardError = true })!;
@@ -112,7 +112,7 @@ public sealed class PrometheusMonitoringTests(PrometheusScrape scrape)
     }
 
     private static IEnumerable<JsonNode> Rules() =>
-        Rendered.Value.Single("PrometheusRule")["spec"]!["groups"]!.AsArray().SelectMany(group => group!["rules"]!.AsArray()).Select(rule => rule!);
+        Rendered.Single("PrometheusRule")["spec"]!["groups"]!.AsArray().SelectMany(group => group!["rules"]!.AsArray()).Select(rule => rule!);
 
     private void AssertSelectsExistingSeries(IEnumerable<(string Where, string Expr)> queries)
     {
