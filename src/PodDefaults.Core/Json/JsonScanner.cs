@@ -11,9 +11,9 @@ namespace PodDefaults.Core.Json;
 /// body (<see cref="CheckUtf8"/>), so the scan itself only looks for ASCII bytes.
 /// </summary>
 /// <remarks>
-/// Objects and lists are scanned a block at a time (<see cref="BlockMasks"/>: 64, 32 or 16 bytes as the CPU
-/// compares them at once with AVX-512, AVX2, SSE or AdvSimd; a byte without SIMD; bench/scanner-isa.sh runs
-/// the tests with each switched off). Which bytes a backslash escapes follows from the runs of backslashes,
+/// Objects and lists are scanned 64 bytes at a time (<see cref="BlockMasks"/>: one AVX-512 compare, two AVX2
+/// or four SSE or AdvSimd ones; then 16 bytes at the end of the input, and a byte without SIMD;
+/// bench/scanner-isa.sh runs the tests with each switched off). Which bytes a backslash escapes follows from the runs of backslashes,
 /// carried from block to block, and which bytes lie inside strings from the unescaped quotes by a prefix XOR
 /// (both as in simdjson), so only the brackets outside strings and the escaped bytes are visited, one by one
 /// (<see cref="BracketStack"/>). A lone string is scanned with the same blocks, for its end, escapes and
@@ -124,9 +124,14 @@ public static class JsonScanner
             {
                 // A backslash outside a string is no escape (not JSON, but not the structure's concern either):
                 // this block is scanned byte by byte instead.
-                width = SkipBlockSlowly(json, at, width, escapedIn, ref brackets, ref inString, out var end);
+                // By copies: a local whose address is taken lives in memory, and every bracket would pay for it.
+                var slowBrackets = brackets;
+                var slowInString = inString;
+                width = SkipBlockSlowly(json, at, width, escapedIn, ref slowBrackets, ref slowInString, out var end);
                 if (end >= 0)
                     return end;
+                brackets = slowBrackets;
+                inString = slowInString;
                 escapedOut = 0;
             }
             else
@@ -170,7 +175,7 @@ public static class JsonScanner
         backslashes &= ~escapedIn;
         var follows = (backslashes << 1) | escapedIn;
         // Adding each run's start to the run carries past its end, and the parity of where a run starts and
-        // ends tells whether its last backslash escapes. The top bit of a block (63, 31 or 15) is odd, so a
+        // ends tells whether its last backslash escapes. The top bit of a block (63 or 15) is odd, so a
         // run reaching it carries out of the block exactly when it escapes the next block's first byte.
         var oddStarts = backslashes & ~even & ~follows;
         var sum = oddStarts + backslashes;
