@@ -19,7 +19,7 @@ start_server() {
 
 start_ours() { # SOURCE... (--defaults FILE or --kubeconfig FILE)
   # Telemetry off unless OTLP_ENDPOINT is set; then every signal is exported and every admission sampled.
-  # Extra runtime settings (DOTNET_gcServer...) pass through from the caller.
+  # Extra runtime settings (DOTNET_GCgen0size...) pass through from the caller.
   local telemetry=(-u OTEL_EXPORTER_OTLP_ENDPOINT)
   [[ -n ${OTLP_ENDPOINT:-} ]] &&
     telemetry=("OTEL_EXPORTER_OTLP_ENDPOINT=$OTLP_ENDPOINT" OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf OTEL_TRACES_SAMPLER=always_on)
