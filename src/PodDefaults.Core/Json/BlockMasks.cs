@@ -36,33 +36,19 @@ internal readonly record struct BlockMasks(ulong Quotes, ulong Backslashes, ulon
     }
 
     /// <summary>Inside a string, what stops a scan: its end, an escape, a control character (one bit per byte).</summary>
+    /// <remarks>Strings are short (names, env values): one 16-byte compare is the block here, whatever the CPU.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ulong StringStops(ReadOnlySpan<byte> json, int at, out int width)
     {
-        var rest = json[at..];
-        if (Vector512.IsHardwareAccelerated && rest.Length >= Vector512<byte>.Count)
+        if (Vector128.IsHardwareAccelerated && json.Length - at >= 16)
         {
-            var v = Vector512.Create(rest);
-            width = Vector512<byte>.Count;
-            return (Vector512.Equals(v, Vector512.Create((byte)'"')) | Vector512.Equals(v, Vector512.Create((byte)'\\'))
-                | Vector512.LessThan(v, Vector512.Create((byte)0x20))).ExtractMostSignificantBits();
-        }
-        if (Vector256.IsHardwareAccelerated && rest.Length >= Vector256<byte>.Count)
-        {
-            var v = Vector256.Create(rest);
-            width = Vector256<byte>.Count;
-            return (Vector256.Equals(v, Vector256.Create((byte)'"')) | Vector256.Equals(v, Vector256.Create((byte)'\\'))
-                | Vector256.LessThan(v, Vector256.Create((byte)0x20))).ExtractMostSignificantBits();
-        }
-        if (Vector128.IsHardwareAccelerated && rest.Length >= Vector128<byte>.Count)
-        {
-            var v = Vector128.Create(rest);
-            width = Vector128<byte>.Count;
+            var v = Vector128.LoadUnsafe(ref MemoryMarshal.GetReference(json), (nuint)at);
+            width = 16;
             return (Vector128.Equals(v, Vector128.Create((byte)'"')) | Vector128.Equals(v, Vector128.Create((byte)'\\'))
                 | Vector128.LessThan(v, Vector128.Create((byte)0x20))).ExtractMostSignificantBits();
         }
         width = 1;
-        return rest[0] is (byte)'"' or (byte)'\\' or < 0x20 ? 1UL : 0;
+        return json[at] is (byte)'"' or (byte)'\\' or < 0x20 ? 1UL : 0;
     }
 
     // '{' and '[' differ only in bit 0x20, as do '}' and ']': one compare each after setting it.
