@@ -34,7 +34,7 @@ public readonly record struct JsonString(int Start, int Length, bool Escaped)
         if (!IsPresent)
             return false;
         // The usual case compares bytes; the escaped one is kept out of line (its scratch buffer costs every call).
-        return Escaped ? EscapedTextEquals(source, utf8) : source.Slice(Start, Length).SequenceEqual(utf8);
+        return Escaped ? EscapedTextEquals(source, utf8) : Length == utf8.Length && source.Slice(Start, Length).SequenceEqual(utf8);
     }
 
     /// <summary>Whether two strings of the same buffer hold the same text (escaped or not).</summary>
