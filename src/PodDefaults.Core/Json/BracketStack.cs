@@ -23,7 +23,7 @@ internal ref struct BracketStack(Span<ulong> spilled, int depth)
         if ((bracket & 0x02) != 0)
         {
             if (depth + level >= JsonLimits.MaxDepth)
-                throw TooDeep();
+                throw JsonLimits.TooDeep();
             if ((level & 63) == 0 && level > 0)
                 spilled[(level >> 6) - 1] = top;
             top = (top << 1) | isObject;
@@ -38,8 +38,6 @@ internal ref struct BracketStack(Span<ulong> spilled, int depth)
             top = spilled[(level >> 6) - 1];
         return level == 0;
     }
-
-    private static JsonException TooDeep() => new($"the JSON nests deeper than {JsonLimits.MaxDepth} levels");
 
     private static JsonException Mismatched(byte bracket, bool? openObject) =>
         new($"'{(char)bracket}' closes {(openObject is null ? "nothing" : openObject.Value ? "a '{'" : "a '['")}");

@@ -214,7 +214,7 @@ internal ref struct JsonCursor
     private void Enter()
     {
         if (Depth >= JsonLimits.MaxDepth)
-            throw TooDeep();
+            throw JsonLimits.TooDeep();
         Position++;
         Depth++;
     }
@@ -270,8 +270,6 @@ internal ref struct JsonCursor
             throw NoText(text.Raw(json));
         return text;
     }
-
-    private static JsonException TooDeep() => new($"the JSON nests deeper than {JsonLimits.MaxDepth} levels");
 
     private static JsonException KeyTwice(string path, ReadOnlySpan<byte> keyMember) =>
         new($"{path}: an item has the member \"{System.Text.Encoding.UTF8.GetString(keyMember)}\" twice");

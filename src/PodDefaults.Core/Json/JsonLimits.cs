@@ -17,4 +17,7 @@ public static class JsonLimits
     public static JsonReaderOptions ReaderOptions => new() { MaxDepth = MaxDepth };
 
     public static JsonDocumentOptions DocumentOptions => new() { MaxDepth = MaxDepth };
+
+    /// <summary>The error of the readers that count depth themselves (the cursor, the scanner's brackets).</summary>
+    internal static JsonException TooDeep() => new($"the JSON nests deeper than {MaxDepth} levels");
 }
