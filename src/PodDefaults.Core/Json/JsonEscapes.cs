@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 
 namespace PodDefaults.Core.Json;
@@ -40,28 +41,13 @@ internal static class JsonEscapes
     }
 
     /// <summary>The UTF-16 unit of the <c>\uXXXX</c> escape at <paramref name="at"/>, if one is there.</summary>
-    private static bool TryUnit(ReadOnlySpan<byte> escaped, int at, out int unit)
+    private static bool TryUnit(ReadOnlySpan<byte> escaped, int at, out ushort unit)
     {
         unit = 0;
-        if (at + 6 > escaped.Length || escaped[at] != (byte)'\\' || escaped[at + 1] != (byte)'u')
-            return false;
-        for (var i = at + 2; i < at + 6; i++)
-        {
-            var digit = HexValue(escaped[i]);
-            if (digit < 0)
-                return false;
-            unit = unit * 16 + digit;
-        }
-        return true;
+        // Hex digits only: AllowHexSpecifier takes no sign, prefix or whitespace.
+        return at + 6 <= escaped.Length && escaped[at] == (byte)'\\' && escaped[at + 1] == (byte)'u'
+            && ushort.TryParse(escaped.Slice(at + 2, 4), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out unit);
     }
-
-    private static int HexValue(byte b) => b switch
-    {
-        >= (byte)'0' and <= (byte)'9' => b - '0',
-        >= (byte)'a' and <= (byte)'f' => b - 'a' + 10,
-        >= (byte)'A' and <= (byte)'F' => b - 'A' + 10,
-        _ => -1,
-    };
 
     public static bool Unescape(ReadOnlySpan<byte> escaped, Span<byte> destination, out int written)
     {

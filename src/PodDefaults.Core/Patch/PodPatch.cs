@@ -16,14 +16,20 @@ public static class PodPatch
         if (!pod.HasMetadata && Changes(source, merge.MetadataFields))
             patch.Add("/metadata"u8, "{}"u8);
         foreach (var field in merge.MetadataFields)
-            WriteField(source, patch, field.Field.PatchPath, field);
+        {
+            if (field.Changes(source))
+                WriteField(patch, field.Field.PatchPath, field);
+        }
 
         if (!pod.HasSpec && Changes(source, merge.SpecFields))
             patch.Add("/spec"u8, "{}"u8);
         foreach (var container in merge.Containers)
             WriteContainer(source, patch, container);
         foreach (var field in merge.SpecFields)
-            WriteField(source, patch, field.Field.PatchPath, field);
+        {
+            if (field.Changes(source))
+                WriteField(patch, field.Field.PatchPath, field);
+        }
     }
 
     private static void WriteContainer(ReadOnlySpan<byte> source, PatchWriter patch, ContainerMerge container)
@@ -34,15 +40,13 @@ public static class PodPatch
         foreach (var field in container.Fields)
         {
             if (field?.Changes(source) == true)
-                WriteField(source, patch, new PatchPath(pathBuffer).Append(prefix).Append(field.Field.PatchPath).Value, field);
+                WriteField(patch, new PatchPath(pathBuffer).Append(prefix).Append(field.Field.PatchPath).Value, field);
         }
     }
 
-    /// <summary>What a field's merge adds at <paramref name="path"/>, the patch of each kind.</summary>
-    private static void WriteField(ReadOnlySpan<byte> source, PatchWriter patch, ReadOnlySpan<byte> path, FieldMerge field)
+    /// <summary>What a field's merge adds at <paramref name="path"/>, the patch of each kind; the caller checked that it <see cref="FieldMerge.Changes"/> the pod.</summary>
+    private static void WriteField(PatchWriter patch, ReadOnlySpan<byte> path, FieldMerge field)
     {
-        if (!field.Changes(source))
-            return;
         switch (field)
         {
             case ListMerge list:
